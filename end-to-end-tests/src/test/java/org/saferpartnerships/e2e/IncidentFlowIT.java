@@ -1,0 +1,187 @@
+package org.saferpartnerships.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.either;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.restassured.http.ContentType;
+
+/**
+ * An agency's incident travels the whole way: an admin sets up the partnership and its member in
+ * partnership-service, whose events reach incident-service's replica; then a Keycloak token,
+ * incident-service, the outbox, Kafka, reporting-service's projection, the analyst's feed — also
+ * when Kafka is down meanwhile.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class IncidentFlowIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void startTheStackWithColchesterAndThePolice() {
+        stack = LocalStack.start();
+        String admin = stack.token("platform-admin");
+        String partnerships = stack.url("partnership") + "/api/v1/partnerships";
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"id\": \"essex-police\", \"name\": \"Essex Police\", \"type\": \"police\"}")
+                .when().post(stack.url("partnership") + "/api/v1/agencies").then().statusCode(201);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"id\": \"safer-colchester\", \"name\": \"Safer Colchester Partnership\", "
+                        + "\"districts\": [\"E07000071\"]}")
+                .when().post(partnerships).then().statusCode(201);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"agencyId\": \"essex-police\", \"role\": \"member\", \"from\": \"2019-04-01\"}")
+                .when().post(partnerships + "/safer-colchester/members").then().statusCode(201);
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void servicesRefuseCallersWithoutAToken() {
+        given().contentType(ContentType.JSON).body(incident("E2E-ANON", "burglary", "2024-04-02"))
+                .when().post(stack.url("incident") + "/api/v1/incidents")
+                .then().statusCode(401);
+        given().when().get(stack.url("reporting") + "/api/v1/feeds/incident-counts?partnership=safer-colchester"
+                + "&from=2024-04&to=2024-04").then().statusCode(401);
+    }
+
+    @Test
+    @Order(2)
+    void anIncidentPostedByAMemberAgencyIsCountedInTheAnalystsFeed() {
+        String submitter = stack.token("essex-police-submitter");
+        // incident-service learns of the membership from partnership-service's events: 403 until then.
+        await().atMost(PATIENCE).until(() -> given().auth().oauth2(submitter)
+                .contentType(ContentType.JSON).body(incident("E2E-1", "burglary", "2024-05-18"))
+                .when().post(stack.url("incident") + "/api/v1/incidents").statusCode(), equalTo(201));
+
+        String analyst = stack.token("essex-analyst");
+        await().atMost(PATIENCE).until(() -> count(analyst, "2024-05", "burglary"), equalTo(1));
+    }
+
+    @Test
+    @Order(3)
+    void anIncidentPostedWhileKafkaIsDownIsCountedExactlyOnceWhenKafkaReturns() {
+        String submitter = stack.token("essex-police-submitter");
+        String analyst = stack.token("essex-analyst");
+        stack.stopKafka();
+        try {
+            given().auth().oauth2(submitter)
+                    .contentType(ContentType.JSON).body(incident("E2E-2", "violent-crime", "2024-06-07"))
+                    .when().post(stack.url("incident") + "/api/v1/incidents")
+                    .then().statusCode(201);
+        } finally {
+            stack.startKafka();
+        }
+        await().atMost(PATIENCE).until(() -> count(analyst, "2024-06", "violent-crime"), equalTo(1));
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
+                .until(() -> count(analyst, "2024-06", "violent-crime"), equalTo(1));
+    }
+
+    @Test
+    @Order(4)
+    void importedPoliceUkFilesGiveFeedCountsThatMatchTheFiles() throws Exception {
+        String admin = stack.token("platform-admin");
+        String partnerships = stack.url("partnership") + "/api/v1/partnerships";
+        Map<String, String> partnershipByDistrict = Map.of("E07000071", "safer-colchester", "E07000067", "braintree",
+                "E07000069", "castle-point-rochford", "E07000075", "castle-point-rochford", "E07000074", "maldon");
+        for (String[] partnership : new String[][] { { "braintree", "E07000067" },
+                { "castle-point-rochford", "E07000069\", \"E07000075" }, { "maldon", "E07000074" } }) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body("{\"id\": \"" + partnership[0] + "\", \"name\": \"" + partnership[0] + "\", \"districts\": [\""
+                            + partnership[1] + "\"]}")
+                    .when().post(partnerships).then().statusCode(201);
+            given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body("{\"agencyId\": \"essex-police\", \"role\": \"member\", \"from\": \"2017-04-01\"}")
+                    .when().post(partnerships + "/" + partnership[0] + "/members").then().statusCode(201);
+        }
+        // Counted straight from the files: district from the LSOA name, category from the crime type.
+        Map<String, Long> expected = new TreeMap<>();
+        List<Path> files = PoliceUkFiles.all();
+        for (Path file : files) {
+            try (Stream<String> lines = Files.lines(file)) {
+                lines.skip(1).map(PoliceUkFiles::cell).filter(cell -> partnershipByDistrict.containsKey(cell[2]))
+                        .forEach(cell -> expected.merge(partnershipByDistrict.get(cell[2]) + " " + cell[0] + " "
+                                + cell[1] + " " + cell[2], 1L, Long::sum));
+            }
+        }
+        long expectedTotal = expected.values().stream().mapToLong(Long::longValue).sum();
+
+        String submitter = stack.token("essex-police-submitter");
+        // The replica learns the new memberships from events, each partnership's in its own partition:
+        // until a partnership's has arrived its rows count as outside. One probe per district.
+        for (String district : partnershipByDistrict.keySet()) {
+            await().atMost(PATIENCE).until(() -> given().auth().oauth2(submitter).contentType(ContentType.JSON)
+                    .body("{\"externalRef\": \"E2E-PROBE-" + district + "\", \"category\": \"drugs\", "
+                            + "\"occurredOn\": \"2024-06-01\", \"districtCode\": \"" + district + "\"}")
+                    .when().post(stack.url("incident") + "/api/v1/incidents").statusCode(), either(equalTo(201)).or(equalTo(200)));
+        }
+        long created = 0;
+        for (Path file : files) {
+            String location = given().auth().oauth2(submitter).contentType("text/csv").body(Files.readAllBytes(file))
+                    .when().post(stack.url("incident") + "/api/v1/incident-imports")
+                    .then().statusCode(202).extract().header("Location");
+            String url = stack.url("incident") + location.substring(location.indexOf("/api/"));
+            await().atMost(PATIENCE).until(() -> given().auth().oauth2(submitter).get(url).then().extract()
+                    .path("status"), equalTo("completed"));
+            created += given().auth().oauth2(submitter).get(url).then().extract().jsonPath().getLong("created");
+        }
+        assertThat(created, equalTo(expectedTotal));
+
+        String analyst = stack.token("essex-analyst");
+        Map<String, Long> actual = new TreeMap<>();
+        await().atMost(Duration.ofMinutes(5)).until(() -> {
+            actual.clear();
+            List<Map<String, Object>> rows = given().auth().oauth2(analyst)
+                    .queryParam("partnership", "safer-colchester,braintree,castle-point-rochford,maldon")
+                    .queryParam("from", "2018-01").queryParam("to", "2018-07")
+                    .queryParam("groupBy", "month,category,district")
+                    .when().get(stack.url("reporting") + "/api/v1/feeds/incident-counts")
+                    .then().statusCode(200).extract().jsonPath().getList("rows");
+            rows.forEach(r -> actual.put(r.get("partnership") + " " + r.get("month") + " " + r.get("category") + " "
+                    + r.get("district"), ((Number) r.get("count")).longValue()));
+            return actual.values().stream().mapToLong(Long::longValue).sum() == expectedTotal;
+        });
+        assertThat(actual, equalTo(expected));
+    }
+
+    private static String incident(String externalRef, String category, String occurredOn) {
+        return """
+                {"externalRef": "%s", "partnershipId": "safer-colchester", "category": "%s",
+                 "occurredOn": "%s", "districtCode": "E07000071"}""".formatted(externalRef, category, occurredOn);
+    }
+
+    private static int count(String token, String month, String category) {
+        Integer count = given().auth().oauth2(token)
+                .queryParam("partnership", "safer-colchester")
+                .queryParam("from", month).queryParam("to", month)
+                .queryParam("groupBy", "month,category")
+                .when().get(stack.url("reporting") + "/api/v1/feeds/incident-counts")
+                .then().statusCode(200)
+                .extract().path("rows.find { it.category == '" + category + "' }.count");
+        return count == null ? 0 : count;
+    }
+}

@@ -1,0 +1,157 @@
+package org.saferpartnerships.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.saferpartnerships.testing.postgres.TestPostgresServer;
+
+/**
+ * A complete copy of the platform for one test run — Kafka, Keycloak with realm csp, the four
+ * packaged services on fresh databases — started with the same scripts as {@code deploy/local/up},
+ * but on free ports and in a state folder of its own, so it never collides with a running stack.
+ */
+final class LocalStack implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("partnership", "funding", "incident", "reporting");
+
+    private final Path repo = Path.of(System.getProperty("csp.repo", "..")).toAbsolutePath().normalize();
+    private final Path home = Path.of(System.getProperty("csp.e2e.home", "target/e2e-stack")).toAbsolutePath();
+    private final Map<String, String> env = new HashMap<>();
+    private final Map<String, Integer> servicePorts = new HashMap<>();
+    private final List<String> databases = new ArrayList<>();
+    private final TestPostgresServer postgres = TestPostgresServer.shared();
+
+    static LocalStack start() {
+        LocalStack stack = new LocalStack();
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private LocalStack() {
+        env.put("CSP_HOME", home.toString());
+        env.put("CSP_KAFKA_PORT", String.valueOf(freePort()));
+        env.put("CSP_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
+        env.put("CSP_KEYCLOAK_PORT", String.valueOf(freePort()));
+        env.put("CSP_KEYCLOAK_MANAGEMENT_PORT", String.valueOf(freePort()));
+        env.put("CSP_DB_USER", postgres.user());
+        env.put("CSP_DB_PASSWORD", postgres.password());
+        for (String service : SERVICES) {
+            int port = freePort();
+            servicePorts.put(service, port);
+            env.put("CSP_" + service.toUpperCase() + "_PORT", String.valueOf(port));
+        }
+    }
+
+    private void startAll() {
+        for (String service : SERVICES) {
+            String url = postgres.createDatabase("e2e_" + service);
+            databases.add(url);
+            env.put("CSP_" + service.toUpperCase() + "_DB_URL", url);
+        }
+        run("kafka", "start");
+        run("keycloak", "start");
+        for (String service : SERVICES) {
+            run("service", "start", service);
+        }
+    }
+
+    String url(String service) {
+        return "http://127.0.0.1:" + servicePorts.get(service);
+    }
+
+    /** An access token from the stack's Keycloak, for a demo user of the realm (password grant). */
+    String token(String user) {
+        return given().formParam("grant_type", "password").formParam("client_id", "csp-cli")
+                .formParam("username", user).formParam("password", "demo")
+                .when().post("http://127.0.0.1:" + env.get("CSP_KEYCLOAK_PORT")
+                        + "/realms/csp/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    void stopKafka() {
+        run("kafka", "stop");
+    }
+
+    void startKafka() {
+        run("kafka", "start");
+    }
+
+    @Override
+    public void close() {
+        List<String> failures = new ArrayList<>();
+        List<String> newestFirst = new ArrayList<>(SERVICES);
+        Collections.reverse(newestFirst);
+        for (String service : newestFirst) {
+            attempt(failures, () -> run("service", "stop", service));
+        }
+        attempt(failures, () -> run("keycloak", "stop"));
+        attempt(failures, () -> run("kafka", "stop"));
+        for (String url : databases) {
+            attempt(failures, () -> postgres.dropDatabase(url));
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("Could not stop the test stack cleanly: " + failures);
+        }
+    }
+
+    private static void attempt(List<String> failures, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            failures.add(e.getMessage());
+        }
+    }
+
+    /** Runs a deploy/local/bin script; its output goes to the stack's log folder. */
+    private void run(String script, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(repo.resolve("deploy/local/bin").resolve(script).toString());
+        command.addAll(List.of(args));
+        try {
+            Path logs = Files.createDirectories(home.resolve("logs"));
+            Path output = logs.resolve("scripts.log");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish; see " + output);
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue()
+                        + "); see " + output + " and " + logs);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while running " + command, e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.saferpartnerships.incident.corrections;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+
+import org.saferpartnerships.incident.intake.IncidentInput;
+import org.saferpartnerships.incident.intake.IncidentIntakeService;
+import org.saferpartnerships.incident.records.Incident;
+import org.saferpartnerships.platform.api.EntityTags;
+import org.saferpartnerships.platform.events.incident.IncidentCorrected;
+import org.saferpartnerships.platform.events.incident.IncidentSnapshot;
+import org.saferpartnerships.platform.events.incident.IncidentWithdrawn;
+import org.saferpartnerships.platform.outbox.Outbox;
+
+/**
+ * Corrections and withdrawals by the agency that recorded an incident. Both keep the record and
+ * publish what changed, so every aggregate moves or removes it.
+ */
+@ApplicationScoped
+public class IncidentCorrectionService {
+
+    private final IncidentIntakeService intake;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    IncidentCorrectionService(IncidentIntakeService intake, Outbox outbox, ObjectMapper json, Validator validator) {
+        this.intake = intake;
+        this.outbox = outbox;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    /** Applies a JSON merge patch (RFC 7396) to the incident as its agency would post it. */
+    @Transactional
+    public Incident correct(UUID id, IncidentIntakeService.Submitter submitter, String ifMatch, JsonNode patch) {
+        Incident incident = owned(id, submitter);
+        EntityTags.requireMatch(ifMatch, incident.version);
+        if (!patch.isObject()) {
+            throw HttpProblem.valueOf(Response.Status.BAD_REQUEST, "A correction is a JSON merge patch object");
+        }
+        IncidentInput corrected = read(merge(asPosted(incident), patch));
+        if (!corrected.externalRef().equals(incident.externalRef)) {
+            throw HttpProblem.valueOf(Response.Status.BAD_REQUEST, "externalRef identifies the incident; it cannot change");
+        }
+        IncidentSnapshot previous = incident.snapshot();
+        Incident placed = intake.prepare(submitter, corrected);
+        incident.partnershipId = placed.partnershipId;
+        IncidentIntakeService.apply(incident, corrected);
+        Incident.flush();
+        outbox.append(new IncidentCorrected(previous, incident.snapshot(), Instant.now().truncatedTo(ChronoUnit.MICROS)));
+        return incident;
+    }
+
+    @Transactional
+    public Incident withdraw(UUID id, IncidentIntakeService.Submitter submitter, String ifMatch, String reason) {
+        Incident incident = owned(id, submitter);
+        EntityTags.requireMatch(ifMatch, incident.version);
+        incident.withdrawnAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        incident.withdrawalReason = reason.strip();
+        Incident.flush();
+        outbox.append(new IncidentWithdrawn(incident.snapshot(), incident.withdrawalReason, incident.withdrawnAt));
+        return incident;
+    }
+
+    /** The agency's own, live incident; other agencies cannot tell it exists. */
+    private static Incident owned(UUID id, IncidentIntakeService.Submitter submitter) {
+        Incident incident = Incident.<Incident>findByIdOptional(id)
+                .filter(i -> i.agencyId.equals(submitter.agencyId()))
+                .orElseThrow(() -> HttpProblem.valueOf(Response.Status.NOT_FOUND, "No incident " + id));
+        if (incident.withdrawnAt != null) {
+            throw HttpProblem.valueOf(Response.Status.CONFLICT, "Incident " + id + " was withdrawn");
+        }
+        return incident;
+    }
+
+    /** The incident as its agency would post it now: the snapshot without what the service assigns. */
+    private ObjectNode asPosted(Incident incident) {
+        ObjectNode posted = json.valueToTree(incident.snapshot());
+        posted.remove(List.of("incidentId", "agencyId", "recordedAt", "version"));
+        if (incident.occurredOn != null) {
+            posted.remove("occurredMonth");
+        }
+        List<String> absent = new ArrayList<>();
+        posted.fields().forEachRemaining(field -> {
+            if (field.getValue().isNull()) {
+                absent.add(field.getKey());
+            }
+        });
+        posted.remove(absent);
+        return posted;
+    }
+
+    /** RFC 7396 at the top level, which is all an incident has: null removes, anything else replaces. */
+    private static ObjectNode merge(ObjectNode current, JsonNode patch) {
+        patch.fields().forEachRemaining(field -> {
+            if (field.getValue().isNull()) {
+                current.remove(field.getKey());
+            } else {
+                current.set(field.getKey(), field.getValue());
+            }
+        });
+        return current;
+    }
+
+    private IncidentInput read(ObjectNode merged) {
+        IncidentInput input;
+        try {
+            input = json.treeToValue(merged, IncidentInput.class);
+        } catch (JsonProcessingException e) {
+            throw HttpProblem.valueOf(Response.Status.BAD_REQUEST, e.getOriginalMessage());
+        }
+        Set<ConstraintViolation<IncidentInput>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return input;
+    }
+}

@@ -1,0 +1,98 @@
+package org.saferpartnerships.incident.imports;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One data.police.uk file an agency handed in, and how far its import has got. */
+@Entity
+@Table(name = "incident_import")
+public class IncidentImport extends PanacheEntityBase {
+
+    public enum Status {
+        @JsonProperty("queued") QUEUED,
+        @JsonProperty("running") RUNNING,
+        @JsonProperty("completed") COMPLETED,
+        @JsonProperty("failed") FAILED
+    }
+
+    /** How many rows were rejected for one reason, with the first few row numbers as examples. */
+    public record Rejections(long count, List<Long> exampleRows) {
+    }
+
+    static final int EXAMPLES = 5;
+
+    @Id
+    public UUID id;
+
+    @Column(name = "agency_id", nullable = false, updatable = false)
+    public String agencyId;
+
+    /** The partnerships the importing token allowed, kept for the background run. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "allowed_partnerships", nullable = false, updatable = false)
+    public List<String> allowedPartnerships = new ArrayList<>();
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    @Column(name = "rows_read", nullable = false)
+    public long rowsRead;
+
+    @Column(nullable = false)
+    public long created;
+
+    @Column(nullable = false)
+    public long unchanged;
+
+    @Column(name = "outside_partnerships", nullable = false)
+    public long outsidePartnerships;
+
+    @Column(name = "without_location", nullable = false)
+    public long withoutLocation;
+
+    @Column(nullable = false)
+    public long rejected;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, Rejections> rejections = new LinkedHashMap<>();
+
+    public String failure;
+
+    void reject(String reason, long row) {
+        rejected++;
+        Rejections current = rejections.get(reason);
+        List<Long> examples = new ArrayList<>(current == null ? List.of() : current.exampleRows());
+        if (examples.size() < EXAMPLES) {
+            examples.add(row);
+        }
+        Map<String, Rejections> updated = new LinkedHashMap<>(rejections);
+        updated.put(reason, new Rejections(current == null ? 1 : current.count() + 1, examples));
+        rejections = updated;
+    }
+}

@@ -1,0 +1,199 @@
+package org.saferpartnerships.incident.imports;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+
+import org.saferpartnerships.incident.intake.IncidentInput;
+import org.saferpartnerships.incident.intake.IncidentIntakeService;
+import org.saferpartnerships.incident.partnerships.PartnershipReplica;
+import org.saferpartnerships.incident.records.Incident;
+import org.saferpartnerships.platform.events.incident.IncidentRecorded;
+import org.saferpartnerships.platform.outbox.Outbox;
+
+/**
+ * Imports a spooled data.police.uk file in the background, one chunk of rows per transaction:
+ * one query for the chunk's existing references, one insert batch, one outbox batch. Counters
+ * are saved with each chunk, so progress is visible and a chunk is all-or-nothing.
+ */
+@ApplicationScoped
+public class IncidentImportJob {
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "incident-import"));
+    private final ImportConfig config;
+    private final PartnershipReplica partnerships;
+    private final Outbox outbox;
+
+    IncidentImportJob(ImportConfig config, PartnershipReplica partnerships, Outbox outbox) {
+        this.config = config;
+        this.partnerships = partnerships;
+        this.outbox = outbox;
+    }
+
+    void submit(UUID importId, Path file) {
+        worker.submit(() -> run(importId, file));
+    }
+
+    /**
+     * Imports wait in this instance's memory: after a restart, those it had not finished are
+     * marked failed, so nobody waits on them; posting the file again is safe.
+     */
+    void onStart(@Observes StartupEvent started) {
+        QuarkusTransaction.requiringNew().run(() -> IncidentImport.update(
+                "status = ?1, failure = ?2, finishedAt = ?3 where status in ?4", IncidentImport.Status.FAILED,
+                "The service restarted before this import finished; post the file again "
+                        + "(rows already imported are recognised and not duplicated)",
+                Instant.now(), List.of(IncidentImport.Status.QUEUED, IncidentImport.Status.RUNNING)));
+    }
+
+    private void run(UUID importId, Path file) {
+        try {
+            importFile(importId, file);
+        } catch (Exception | OutOfMemoryError e) {
+            Log.errorf(e, "Import %s failed", importId);
+            QuarkusTransaction.requiringNew().run(() -> {
+                IncidentImport failed = IncidentImport.findById(importId);
+                failed.status = IncidentImport.Status.FAILED;
+                failed.failure = "The import stopped at row " + (failed.rowsRead + 1) + "; post the file again "
+                        + "(rows already imported are recognised and not duplicated)";
+                failed.finishedAt = Instant.now();
+            });
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                Log.warnf("Could not delete spooled import file %s", file);
+            }
+        }
+    }
+
+    private void importFile(UUID importId, Path file) throws IOException {
+        IncidentImport started = QuarkusTransaction.requiringNew().call(() -> {
+            IncidentImport i = IncidentImport.findById(importId);
+            i.status = IncidentImport.Status.RUNNING;
+            return i;
+        });
+        Placement placement = new Placement(started.agencyId, started.allowedPartnerships);
+        PoliceUkRowMapper mapper = new PoliceUkRowMapper();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            long row = 1; // the header, checked when the file was received
+            List<Row> chunk = new ArrayList<>(config.chunkRows());
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                row++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                chunk.add(new Row(row, mapper.map(line, PoliceUkCsv.split(line))));
+                if (chunk.size() == config.chunkRows()) {
+                    store(importId, chunk, placement, false);
+                    chunk.clear();
+                }
+            }
+            store(importId, chunk, placement, true);
+        }
+    }
+
+    private record Row(long number, PoliceUkRowMapper.Fate fate) {
+    }
+
+    /** Where rows go, for one import: looked up once per district, not once per row. */
+    private final class Placement {
+        private final IncidentIntakeService.Submitter submitter;
+        private final Map<String, Optional<String>> byDistrict = new HashMap<>();
+
+        Placement(String agencyId, List<String> allowed) {
+            submitter = new IncidentIntakeService.Submitter(agencyId, java.util.Set.copyOf(allowed));
+        }
+
+        Optional<String> partnershipFor(String district) {
+            return byDistrict.computeIfAbsent(district, d -> partnerships.covering(d)
+                    .filter(p -> submitter.partnerships().contains(p))
+                    .filter(p -> partnerships.isMember(submitter.agencyId(), p, LocalDate.now())));
+        }
+    }
+
+    private void store(UUID importId, List<Row> chunk, Placement placement, boolean last) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            IncidentImport progress = IncidentImport.findById(importId);
+            Map<String, Incident> candidates = new HashMap<>();
+            for (Row row : chunk) {
+                progress.rowsRead++;
+                if (row.fate() instanceof PoliceUkRowMapper.WithoutLocation) {
+                    progress.withoutLocation++;
+                } else if (row.fate() instanceof PoliceUkRowMapper.OutsideDistricts) {
+                    progress.outsidePartnerships++;
+                } else if (row.fate() instanceof PoliceUkRowMapper.Rejected rejected) {
+                    progress.reject(rejected.reason(), row.number());
+                } else if (row.fate() instanceof PoliceUkRowMapper.Mapped mapped) {
+                    IncidentInput input = mapped.incident();
+                    Optional<String> partnership = placement.partnershipFor(input.districtCode());
+                    if (partnership.isEmpty()) {
+                        progress.outsidePartnerships++;
+                    } else if (candidates.putIfAbsent(input.externalRef(),
+                            incident(placement, partnership.get(), input)) != null) {
+                        progress.unchanged++; // the same Crime ID twice in one file
+                    }
+                }
+            }
+            Map<String, Incident> existing = candidates.isEmpty() ? Map.of()
+                    : Incident.<Incident>list("agencyId = ?1 and externalRef in ?2", placement.submitter.agencyId(),
+                            List.copyOf(candidates.keySet())).stream()
+                            .collect(Collectors.toMap(i -> i.externalRef, Function.identity()));
+            List<Incident> created = new ArrayList<>();
+            for (Incident candidate : candidates.values()) {
+                if (existing.containsKey(candidate.externalRef)) {
+                    progress.unchanged++;
+                } else {
+                    created.add(candidate);
+                }
+            }
+            Incident.persist(created);
+            Incident.flush();
+            outbox.appendAll(created.stream().map(i -> new IncidentRecorded(i.snapshot())).toList());
+            progress.created += created.size();
+            if (last) {
+                progress.status = IncidentImport.Status.COMPLETED;
+                progress.finishedAt = Instant.now();
+            }
+        });
+    }
+
+    private static Incident incident(Placement placement, String partnershipId, IncidentInput input) {
+        Incident incident = new Incident();
+        incident.id = UUID.randomUUID();
+        incident.agencyId = placement.submitter.agencyId();
+        incident.externalRef = input.externalRef();
+        incident.partnershipId = partnershipId;
+        IncidentIntakeService.apply(incident, input);
+        incident.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return incident;
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,133 @@
+package org.saferpartnerships.incident.imports;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
+
+import org.saferpartnerships.incident.intake.IncidentIntakeService;
+import org.saferpartnerships.platform.identity.Caller;
+import org.saferpartnerships.platform.identity.Roles;
+
+@jakarta.ws.rs.Path("/api/v1/incident-imports")
+@Tag(name = "Incident imports", description = "data.police.uk street-level CSV files, imported in the background")
+@Produces(MediaType.APPLICATION_JSON)
+public class IncidentImportResource {
+
+    private final Caller caller;
+    private final ImportConfig config;
+    private final IncidentImportJob job;
+
+    IncidentImportResource(Caller caller, ImportConfig config, IncidentImportJob job) {
+        this.caller = caller;
+        this.config = config;
+        this.job = job;
+    }
+
+    @POST
+    @Blocking
+    @Consumes({ "text/csv", "application/csv" })
+    @RolesAllowed(Roles.AGENCY_SUBMITTER)
+    @Operation(summary = "Import a data.police.uk street-level file", description = "The body is the CSV file, "
+            + "header included. It is checked, streamed to disk (never held in memory) and imported in the "
+            + "background; follow the import at the returned Location. Rows in districts of partnerships the "
+            + "agency is not a current member of are counted, not stored. Importing a file again creates nothing new.")
+    @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = IncidentImportView.class)))
+    @APIResponse(responseCode = "400", description = "Not a data.police.uk street-level file (wrong header)")
+    @APIResponse(responseCode = "413", description = "Larger than the service takes")
+    public Response receive(InputStream body) throws IOException {
+        IncidentIntakeService.Submitter submitter = IncidentIntakeService.Submitter.of(caller);
+        Path file = spool(body);
+        UUID id = UUID.randomUUID();
+        IncidentImport received = QuarkusTransaction.requiringNew().call(() -> {
+            IncidentImport i = new IncidentImport();
+            i.id = id;
+            i.agencyId = submitter.agencyId();
+            i.allowedPartnerships = List.copyOf(submitter.partnerships());
+            i.status = IncidentImport.Status.QUEUED;
+            i.receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            i.persist();
+            return i;
+        });
+        job.submit(id, file);
+        return Response.accepted(IncidentImportView.of(received))
+                .location(UriBuilder.fromResource(IncidentImportResource.class).path(id.toString()).build()).build();
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("{id}")
+    @RolesAllowed({ Roles.AGENCY_SUBMITTER, Roles.PLATFORM_ADMIN })
+    @Operation(summary = "How far an import has got, and what it found")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = IncidentImportView.class)))
+    public IncidentImportView progress(@PathParam("id") UUID id) {
+        return IncidentImport.<IncidentImport>findByIdOptional(id)
+                .filter(i -> caller.isPlatformAdmin() || caller.agencyId().filter(i.agencyId::equals).isPresent())
+                .map(IncidentImportView::of)
+                .orElseThrow(() -> HttpProblem.valueOf(Response.Status.NOT_FOUND, "No import " + id));
+    }
+
+    /** Checks the header, then copies the rest to a spool file, refusing more than the configured size. */
+    private Path spool(InputStream body) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        String header = reader.readLine();
+        if (header != null && header.startsWith("\uFEFF")) {
+            header = header.substring(1);
+        }
+        if (header == null || !PoliceUkCsv.HEADER.equals(PoliceUkCsv.split(header))) {
+            throw HttpProblem.valueOf(Response.Status.BAD_REQUEST, "Not a data.police.uk street-level file: the "
+                    + "first line must be the header " + String.join(",", PoliceUkCsv.HEADER));
+        }
+        Path dir = Files.createDirectories(config.spoolDir().orElse(Path.of(System.getProperty("java.io.tmpdir"),
+                "csp-imports")));
+        Path file = Files.createTempFile(dir, "police-uk-", ".csv");
+        long written = 0;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            char[] buffer = new char[64 * 1024];
+            for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
+                byte[] bytes = new String(buffer, 0, n).getBytes(StandardCharsets.UTF_8);
+                written += bytes.length;
+                if (written > config.maxBytes()) {
+                    throw HttpProblem.builder().withStatus(413).withTitle("Content Too Large")
+                            .withDetail("An import file may be at most " + config.maxBytes() + " bytes").build();
+                }
+                out.write(bytes);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw e;
+        }
+        return file;
+    }
+}

@@ -1,0 +1,51 @@
+package org.saferpartnerships.incident.partnerships;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.common.annotation.Blocking;
+
+import org.saferpartnerships.platform.consumer.IdempotentConsumer;
+import org.saferpartnerships.platform.consumer.IncomingEvent;
+import org.saferpartnerships.platform.events.partnership.MembershipChanged;
+import org.saferpartnerships.platform.events.partnership.PartnershipChanged;
+
+/** Keeps {@link PartnershipReplica} from {@code partnership.events}; other event types are not needed here. */
+@ApplicationScoped
+public class PartnershipEventsConsumer {
+
+    static final String CONSUMER = "incident.partnership-replica";
+
+    private final IdempotentConsumer idempotentConsumer;
+    private final PartnershipReplica replica;
+    private final ObjectMapper json;
+
+    PartnershipEventsConsumer(IdempotentConsumer idempotentConsumer, PartnershipReplica replica, ObjectMapper json) {
+        this.idempotentConsumer = idempotentConsumer;
+        this.replica = replica;
+        this.json = json;
+    }
+
+    @Incoming("partnership-events")
+    @Blocking
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        if (!idempotentConsumer.firstDelivery(CONSUMER, event)) {
+            return;
+        }
+        switch (event.type()) {
+            case "partnership.registered.v1", "partnership.updated.v1" ->
+                replica.apply(event.dataAs(PartnershipChanged.class, json));
+            case MembershipChanged.TYPE -> replica.apply(event.dataAs(MembershipChanged.class, json));
+            default -> {
+                // Agencies, plans, risks… do not decide who may post incidents.
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.saferpartnerships.incident.records;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+
+/**
+ * A filtered, keyset-paged read of incidents: pages walk (recordedAt, id), so a page costs the
+ * same however deep into the history it is, and records added meanwhile are not skipped.
+ */
+record IncidentQuery(String agencyId, Set<String> partnerships, String partnership, String fromMonth,
+        String toMonth, String category, String district, String flag, boolean includeWithdrawn, String after,
+        int limit) {
+
+    List<Incident> run(EntityManager entityManager) {
+        StringBuilder sql = new StringBuilder("select * from incident where true");
+        List<Object> parameters = new ArrayList<>();
+        if (agencyId != null) {
+            sql.append(" and agency_id = ?").append(parameters.size() + 1);
+            parameters.add(agencyId);
+        }
+        if (partnerships != null) {
+            sql.append(" and partnership_id = any(cast(?").append(parameters.size() + 1).append(" as text[]))");
+            parameters.add(partnerships.toArray(String[]::new));
+        }
+        condition(sql, parameters, "partnership_id = ", partnership);
+        condition(sql, parameters, "occurred_month >= ", fromMonth);
+        condition(sql, parameters, "occurred_month <= ", toMonth);
+        condition(sql, parameters, "category = ", category);
+        condition(sql, parameters, "district_code = ", district);
+        if (flag != null) {
+            sql.append(" and flags @> cast(?").append(parameters.size() + 1).append(" as jsonb)");
+            parameters.add("[\"" + flag + "\"]");
+        }
+        if (!includeWithdrawn) {
+            sql.append(" and withdrawn_at is null");
+        }
+        if (after != null) {
+            Cursor cursor = Cursor.decode(after);
+            int at = parameters.size() + 1;
+            sql.append(" and (recorded_at, id) > (?").append(at).append(", ?").append(at + 1).append(")");
+            parameters.add(cursor.recordedAt());
+            parameters.add(cursor.id());
+        }
+        sql.append(" order by recorded_at, id limit ").append(limit + 1);
+        Query query = entityManager.createNativeQuery(sql.toString(), Incident.class);
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Incident> found = query.getResultList();
+        return found;
+    }
+
+    private static void condition(StringBuilder sql, List<Object> parameters, String column, String value) {
+        if (value != null) {
+            sql.append(" and ").append(column).append('?').append(parameters.size() + 1);
+            parameters.add(value);
+        }
+    }
+
+    /** Where a page ended: opaque to clients. */
+    record Cursor(Instant recordedAt, UUID id) {
+
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((recordedAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String value) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\\|");
+                return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+            } catch (RuntimeException e) {
+                throw HttpProblem.valueOf(Response.Status.BAD_REQUEST, "after: not a cursor this API gave out");
+            }
+        }
+    }
+}

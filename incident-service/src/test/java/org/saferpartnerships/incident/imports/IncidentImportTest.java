@@ -1,0 +1,160 @@
+package org.saferpartnerships.incident.imports;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+import org.saferpartnerships.incident.Directory;
+import org.saferpartnerships.testing.identity.TestTokens;
+
+@QuarkusTest
+class IncidentImportTest {
+
+    /** A real file: Essex Police's January 2018, shipped with the local stack's demo data. */
+    private static final Path FILE = Path.of("../deploy/local/demo-data/police-uk/essex/2018-01-essex-street.csv");
+    private static final String HEADER = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,"
+            + "LSOA code,LSOA name,Crime type,Last outcome category,Context";
+    /** The Essex partnerships' districts, by the names data.police.uk's LSOA names start with. */
+    private static final Set<String> ESSEX_PARTNERSHIP_DISTRICTS = Set.of("Colchester", "Braintree", "Castle Point",
+            "Rochford", "Maldon");
+    private static final String[] PARTNERSHIPS = { "import-colchester", "import-braintree", "import-cpr",
+            "import-maldon" };
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private static boolean directoryReady;
+
+    @BeforeAll
+    static void noteThatTheDirectoryIsMadeOnFirstUse() {
+        directoryReady = false;
+    }
+
+    private void essexPartnershipsWithThePoliceAsMember() {
+        if (directoryReady) {
+            return;
+        }
+        Directory.partnership(dataSource, PARTNERSHIPS[0], "E07000071");
+        Directory.partnership(dataSource, PARTNERSHIPS[1], "E07000067");
+        Directory.partnership(dataSource, PARTNERSHIPS[2], "E07000069", "E07000075");
+        Directory.partnership(dataSource, PARTNERSHIPS[3], "E07000074");
+        for (String partnership : PARTNERSHIPS) {
+            Directory.member(dataSource, "essex-police", partnership, "2017-04-01", null);
+        }
+        directoryReady = true;
+    }
+
+    private static String police() {
+        return TestTokens.agencySubmitter("essex-police", PARTNERSHIPS);
+    }
+
+    private static JsonPath importAndWait(byte[] csv) {
+        String location = given().auth().oauth2(police()).contentType("text/csv").body(csv)
+                .when().post("/api/v1/incident-imports")
+                .then().statusCode(202).body("status", equalTo("queued")).extract().header("Location");
+        await().atMost(Duration.ofSeconds(120)).until(() -> given().auth().oauth2(police()).get(location)
+                .then().statusCode(200).extract().path("status"), equalTo("completed"));
+        return given().auth().oauth2(police()).get(location).then().extract().jsonPath();
+    }
+
+    @Test
+    void aRealFileImportedTwiceGivesTheSameCountsAndNothingNewTheSecondTime() throws Exception {
+        essexPartnershipsWithThePoliceAsMember();
+        byte[] csv = Files.readAllBytes(FILE);
+        List<String> rows = new String(csv, StandardCharsets.UTF_8).lines().skip(1).toList();
+        long inPartnerships = rows.stream().filter(r -> ESSEX_PARTNERSHIP_DISTRICTS.contains(district(r))).count();
+        long withoutLocation = rows.stream().filter(r -> r.split(",", -1)[8].isBlank()).count();
+
+        JsonPath first = importAndWait(csv);
+        assertThat(first.getLong("rowsRead"), equalTo((long) rows.size()));
+        assertThat(first.getLong("created"), equalTo(inPartnerships));
+        assertThat(first.getLong("withoutLocation"), equalTo(withoutLocation));
+        assertThat(first.getLong("outsidePartnerships"), equalTo(rows.size() - inPartnerships - withoutLocation));
+        assertThat(first.getLong("rejected"), equalTo(0L));
+        assertThat(Directory.count(dataSource, "select count(*) from incident where agency_id = ?", "essex-police"),
+                greaterThan(inPartnerships - 1));
+
+        JsonPath second = importAndWait(csv);
+        assertThat(second.getLong("created"), equalTo(0L));
+        assertThat(second.getLong("unchanged"), equalTo(inPartnerships));
+        assertThat(second.getLong("outsidePartnerships"), equalTo(first.getLong("outsidePartnerships")));
+        assertThat(second.getLong("withoutLocation"), equalTo(withoutLocation));
+        long stored = Directory.count(dataSource,
+                "select count(*) from incident where partnership_id like 'import-%' and occurred_month = ?", "2018-01");
+        assertThat(stored, equalTo(inPartnerships));
+        long events = Directory.count(dataSource, "select count(*) from outbox_event where event_key like 'import-%' "
+                + "and payload -> 'incident' ->> 'occurredMonth' = ?", "2018-01");
+        assertThat(events, equalTo(inPartnerships));
+    }
+
+    @Test
+    void badRowsAreCountedByReasonWithTheirRowNumbersAndNotStored() {
+        essexPartnershipsWithThePoliceAsMember();
+        String future = YearMonth.now().plusMonths(2).toString();
+        String csv = HEADER + "\n"
+                + "x1,2017-12,Essex Police,Essex Police,0.9,51.88,On or near A,E01021543,Colchester 001A,Burglary,,\n"
+                + "x2,2018-01,Essex Police,Essex Police,0.9,51.88,On or near B,E01021543,Colchester 001A,Jaywalking,,\n"
+                + "x3,2018-01,Essex Police,Essex Police,2.35,48.85,On or near C,E01021543,Colchester 001A,Burglary,,\n"
+                + "x4," + future + ",Essex Police,Essex Police,0.9,51.88,On or near D,E01021543,Colchester 001A,Burglary,,\n"
+                + "x5,2018-01,Essex Police,Essex Police,0.9,51.88,\"On or near \"E\", town\",E01021543\n"
+                + "x6,2018-01,Essex Police,Essex Police,abc,51.88,On or near F,E01021543,Colchester 001A,Burglary,,\n"
+                + "x7,2017-12,Essex Police,Essex Police,0.9,51.88,\"On or near G, Market\",E01021543,Colchester 001A,Drugs,,\n";
+        JsonPath result = importAndWait(csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(result.getLong("rowsRead"), equalTo(7L));
+        assertThat(result.getLong("created"), equalTo(2L));
+        assertThat(result.getLong("rejected"), equalTo(5L));
+        assertThat(result.getList("rejections.'unknown Crime type'.exampleRows", Integer.class), equalTo(List.of(3)));
+        assertThat(result.getList("rejections.'coordinates are not a point inside the UK'.exampleRows", Integer.class),
+                equalTo(List.of(4)));
+        assertThat(result.getList("rejections.'Month is in the future'.exampleRows", Integer.class), equalTo(List.of(5)));
+        assertThat(result.getLong("rejections.'Longitude or Latitude is not a number'.count"), equalTo(1L));
+        assertThat(result.getString("rejections.keySet().join(',')"), containsString("malformed line"));
+    }
+
+    @Test
+    void aFileWithoutTheOfficialHeaderIsRefusedWhole() {
+        essexPartnershipsWithThePoliceAsMember();
+        given().auth().oauth2(police()).contentType("text/csv").body("id,month,type\n1,2018-01,Burglary\n")
+                .when().post("/api/v1/incident-imports")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("header"));
+        given().auth().oauth2(police()).contentType("text/csv").body("")
+                .when().post("/api/v1/incident-imports").then().statusCode(400);
+    }
+
+    @Test
+    void anotherAgencyCannotSeeTheImport() {
+        essexPartnershipsWithThePoliceAsMember();
+        String location = given().auth().oauth2(police()).contentType("text/csv").body(HEADER + "\n")
+                .when().post("/api/v1/incident-imports").then().statusCode(202).extract().header("Location");
+        given().auth().oauth2(TestTokens.agencySubmitter("essex-fire", PARTNERSHIPS)).get(location)
+                .then().statusCode(404);
+        given().auth().oauth2(TestTokens.analyst(PARTNERSHIPS)).contentType("text/csv").body(HEADER + "\n")
+                .when().post("/api/v1/incident-imports").then().statusCode(403);
+    }
+
+    private static String district(String row) {
+        String lsoaName = row.split(",", -1)[8];
+        int space = lsoaName.lastIndexOf(' ');
+        return space < 0 ? "" : lsoaName.substring(0, space);
+    }
+}

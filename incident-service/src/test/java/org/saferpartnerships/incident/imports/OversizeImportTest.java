@@ -1,0 +1,39 @@
+package org.saferpartnerships.incident.imports;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+import org.saferpartnerships.testing.identity.TestTokens;
+
+@QuarkusTest
+@TestProfile(OversizeImportTest.SmallImports.class)
+class OversizeImportTest {
+
+    public static class SmallImports implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("csp.imports.max-bytes", "1000");
+        }
+    }
+
+    @Test
+    void aFileLargerThanTheLimitIsRefusedWithAProblem() {
+        StringBuilder csv = new StringBuilder(String.join(",", PoliceUkCsv.HEADER)).append('\n');
+        while (csv.length() < 2000) {
+            csv.append("x,2018-01,Essex Police,Essex Police,0.9,51.88,On or near A,E01021543,Colchester 001A,Drugs,,\n");
+        }
+        given().auth().oauth2(TestTokens.agencySubmitter("essex-police", "any")).contentType("text/csv")
+                .body(csv.toString())
+                .when().post("/api/v1/incident-imports")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("1000"));
+    }
+}

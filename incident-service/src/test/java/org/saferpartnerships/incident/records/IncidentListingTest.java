@@ -1,0 +1,123 @@
+package org.saferpartnerships.incident.records;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+import org.saferpartnerships.incident.Directory;
+import org.saferpartnerships.platform.identity.Roles;
+import org.saferpartnerships.testing.identity.TestTokens;
+
+@QuarkusTest
+class IncidentListingTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private String partnership;
+    private String district;
+
+    @BeforeEach
+    void fivePoliceAndTwoFireIncidents() {
+        String[] created = Directory.partnership(dataSource);
+        partnership = created[0];
+        district = created[1];
+        Directory.member(dataSource, "essex-police", partnership, "2019-04-01", null);
+        Directory.member(dataSource, "essex-fire", partnership, "2019-04-01", null);
+        post("essex-police", 5, "burglary");
+        post("essex-fire", 2, "criminal-damage-arson");
+    }
+
+    private void post(String agency, int count, String category) {
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < count; i++) {
+            batch.append(i == 0 ? "" : ",").append("""
+                    {"externalRef": "%s", "category": "%s", "occurredMonth": "2018-0%d", "districtCode": "%s",
+                     "flags": [%s]}""".formatted(UUID.randomUUID(), category, 1 + i % 3, district,
+                    i == 0 ? "\"knife\"" : ""));
+        }
+        given().auth().oauth2(TestTokens.agencySubmitter(agency, partnership)).contentType(ContentType.JSON)
+                .body(batch.append("]").toString()).when().post("/api/v1/incidents/batch")
+                .then().statusCode(200).body("created", equalTo(count));
+    }
+
+    @Test
+    void anAgencySeesOnlyItsOwnRecords() {
+        given().auth().oauth2(TestTokens.agencySubmitter("essex-fire", partnership))
+                .queryParam("partnership", partnership)
+                .when().get("/api/v1/incidents")
+                .then().statusCode(200).body("items", hasSize(2)).body("items.agencyId", everyItem(equalTo("essex-fire")));
+    }
+
+    @Test
+    void analystsOfThePartnershipSeeAllItsRecordsFilteredAndPaged() {
+        String analyst = TestTokens.analyst(partnership);
+        Set<String> seen = new HashSet<>();
+        String after = null;
+        int pages = 0;
+        do {
+            var request = given().auth().oauth2(analyst).queryParam("partnership", partnership).queryParam("limit", 3);
+            if (after != null) {
+                request.queryParam("after", after);
+            }
+            JsonPath page = request.when().get("/api/v1/incidents").then().statusCode(200).extract().jsonPath();
+            List<String> ids = page.getList("items.id");
+            seen.addAll(ids);
+            after = page.getString("next");
+            pages++;
+        } while (after != null);
+        assertThat(seen, hasSize(7));
+        assertThat(pages, equalTo(3));
+
+        given().auth().oauth2(analyst).queryParam("partnership", partnership).queryParam("flag", "knife")
+                .when().get("/api/v1/incidents").then().statusCode(200).body("items", hasSize(2));
+        given().auth().oauth2(analyst).queryParam("partnership", partnership).queryParam("category", "burglary")
+                .queryParam("from", "2018-02").queryParam("to", "2018-03")
+                .when().get("/api/v1/incidents").then().statusCode(200).body("items", hasSize(3));
+        given().auth().oauth2(TestTokens.analyst("another-partnership")).queryParam("partnership", partnership)
+                .when().get("/api/v1/incidents").then().statusCode(200).body("items", hasSize(0)).body("next", nullValue());
+    }
+
+    @Test
+    void everyRecordLevelReadIsAudited() throws Exception {
+        String analyst = TestTokens.forUser("audited-analyst-" + UUID.randomUUID()).roles(Roles.ANALYST)
+                .partnerships(partnership).token();
+        given().auth().oauth2(analyst).queryParam("partnership", partnership)
+                .when().get("/api/v1/incidents").then().statusCode(200);
+        long audited = Directory.count(dataSource,
+                "select count(*) from record_access_audit where caller like ? and record_count = 7",
+                "audited-analyst-%");
+        assertThat(audited, greaterThan(0L));
+    }
+
+    @Test
+    void viewersDoNotReadRecordsAndBadFiltersAreRefused() {
+        given().auth().oauth2(TestTokens.withRole(Roles.VIEWER, partnership)).when().get("/api/v1/incidents")
+                .then().statusCode(403);
+        given().auth().oauth2(TestTokens.analyst(partnership)).queryParam("after", "garbage")
+                .when().get("/api/v1/incidents").then().statusCode(400);
+        given().auth().oauth2(TestTokens.analyst(partnership)).queryParam("flag", "\"")
+                .when().get("/api/v1/incidents").then().statusCode(400);
+        given().auth().oauth2(TestTokens.analyst(partnership)).queryParam("category", "jaywalking")
+                .when().get("/api/v1/incidents").then().statusCode(400);
+    }
+}

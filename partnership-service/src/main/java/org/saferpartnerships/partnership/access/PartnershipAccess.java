@@ -1,0 +1,64 @@
+package org.saferpartnerships.partnership.access;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+
+import org.saferpartnerships.partnership.partnerships.Partnership;
+import org.saferpartnerships.platform.identity.Caller;
+import org.saferpartnerships.platform.identity.Roles;
+
+/**
+ * Who may do what with a partnership's records. Every authenticated caller reads the
+ * non-restricted records of any partnership (they are what councils publish); only the
+ * partnership's own officers (its id in their {@code partnerships} claim) and platform admins
+ * change them or see restricted ones (Domestic Homicide Reviews).
+ */
+@RequestScoped
+public class PartnershipAccess {
+
+    private final Caller caller;
+
+    PartnershipAccess(Caller caller) {
+        this.caller = caller;
+    }
+
+    /** @throws HttpProblem 404 when there is no such partnership */
+    public Partnership readable(String partnershipId) {
+        return Partnership.<Partnership>findByIdOptional(partnershipId)
+                .orElseThrow(() -> notFound("No partnership " + partnershipId));
+    }
+
+    /** @throws HttpProblem 404 when there is none, 403 when the caller may read but not change it */
+    public Partnership manageable(String partnershipId) {
+        Partnership partnership = readable(partnershipId);
+        if (!managesPartnership(partnershipId)) {
+            throw HttpProblem.valueOf(Response.Status.FORBIDDEN,
+                    "Only officers of " + partnershipId + " and platform admins change its records");
+        }
+        return partnership;
+    }
+
+    /**
+     * For restricted records: only the partnership's officers and admins learn that they exist.
+     *
+     * @throws HttpProblem 404 for everyone else, as for a partnership that does not exist
+     */
+    public Partnership restricted(String partnershipId, String what) {
+        Partnership partnership = readable(partnershipId);
+        if (!managesPartnership(partnershipId)) {
+            throw notFound("No " + what + " of partnership " + partnershipId);
+        }
+        return partnership;
+    }
+
+    public boolean managesPartnership(String partnershipId) {
+        return caller.isPlatformAdmin()
+                || (caller.hasRole(Roles.PARTNERSHIP_OFFICER) && caller.partnerships().contains(partnershipId));
+    }
+
+    public static HttpProblem notFound(String detail) {
+        return HttpProblem.valueOf(Response.Status.NOT_FOUND, detail);
+    }
+}

@@ -1,0 +1,73 @@
+package org.saferpartnerships.partnership.partnerships;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+
+import org.saferpartnerships.platform.api.EntityTags;
+import org.saferpartnerships.platform.events.partnership.PartnershipChanged;
+import org.saferpartnerships.platform.outbox.Outbox;
+
+@ApplicationScoped
+public class PartnershipService {
+
+    private final Outbox outbox;
+
+    PartnershipService(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public Partnership register(String id, PartnershipInput input) {
+        if (Partnership.findByIdOptional(id).isPresent()) {
+            throw HttpProblem.valueOf(Response.Status.CONFLICT, "A partnership " + id + " is already registered");
+        }
+        Partnership partnership = new Partnership();
+        partnership.id = id;
+        apply(partnership, input);
+        partnership.persistAndFlush();
+        outbox.append(partnership.changed(PartnershipChanged.Change.REGISTERED));
+        return partnership;
+    }
+
+    /** The caller has checked that it may manage the partnership. */
+    @Transactional
+    public Partnership update(String id, String ifMatch, PartnershipInput input) {
+        Partnership current = Partnership.findById(id);
+        EntityTags.requireMatch(ifMatch, current.version);
+        apply(current, input);
+        Partnership.getEntityManager().flush();
+        outbox.append(current.changed(PartnershipChanged.Change.UPDATED));
+        return current;
+    }
+
+    public Optional<Partnership> coveringDistrict(String districtCode) {
+        return Partnership.find("select p from Partnership p join p.districts d where d = ?1", districtCode)
+                .firstResultOptional();
+    }
+
+    /** A district belongs to one partnership at a time: incidents there are reported to it. */
+    private static void apply(Partnership partnership, PartnershipInput input) {
+        List<String> districts = input.districts().stream().distinct().toList();
+        for (String district : districts) {
+            Optional<Partnership> holder = Partnership.find(
+                    "select p from Partnership p join p.districts d where d = ?1 and p.id <> ?2", district, partnership.id)
+                    .firstResultOptional();
+            if (holder.isPresent()) {
+                throw HttpProblem.valueOf(Response.Status.CONFLICT,
+                        "District " + district + " is already covered by partnership " + holder.get().id);
+            }
+        }
+        partnership.name = input.name().strip();
+        partnership.districts.clear();
+        partnership.districts.addAll(districts);
+        partnership.pccArea = input.pccArea();
+        partnership.countyBoard = input.countyBoard();
+        partnership.website = input.website();
+    }
+}

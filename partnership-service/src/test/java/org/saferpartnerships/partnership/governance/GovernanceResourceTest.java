@@ -1,0 +1,99 @@
+package org.saferpartnerships.partnership.governance;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+import org.saferpartnerships.partnership.Fixtures;
+import org.saferpartnerships.platform.events.Topics;
+import org.saferpartnerships.testing.kafka.TestKafka;
+
+@QuarkusTest
+class GovernanceResourceTest {
+
+    @Test
+    void aMeetingOfTheRagRecordsAttendanceAndDecisions() {
+        String csp = Fixtures.partnership();
+        String officer = Fixtures.officerOf(csp);
+        String police = Fixtures.agency("police");
+        String council = Fixtures.agency("district-council");
+        String rag = given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body("{\"name\": \"Responsible Authorities Group\", \"kind\": \"responsible-authorities-group\", \"cadence\": \"quarterly\"}")
+                .when().post("/api/v1/partnerships/" + csp + "/bodies")
+                .then().statusCode(201).body("kind", equalTo("responsible-authorities-group")).extract().path("id");
+
+        String meeting = given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
+                {"bodyId": "%s", "heldOn": "2021-03-18", "attendingAgencies": ["%s", "%s"],
+                 "decisions": [{"kind": "priorities-adopted", "text": "Priorities for 2021/22 adopted",
+                                "references": [{"type": "priority", "id": "p-1"}]}]}""".formatted(rag, police, council))
+                .when().post("/api/v1/partnerships/" + csp + "/meetings")
+                .then().statusCode(201).extract().path("id");
+
+        given().auth().oauth2(Fixtures.VIEWER).when().get("/api/v1/partnerships/" + csp + "/meetings/" + meeting)
+                .then().statusCode(200)
+                .body("attendingAgencies", contains(police, council))
+                .body("decisions[0].kind", equalTo("priorities-adopted"))
+                .body("decisions[0].references[0].id", equalTo("p-1"));
+
+        ConsumerRecord<String, String> event = TestKafka.awaitRecords(Topics.PARTNERSHIP_EVENTS,
+                r -> meeting.equals(TestKafka.header(r, "ce_subject")), Duration.ofSeconds(20)).get(0);
+        assertThat(TestKafka.header(event, "ce_type"), equalTo("meeting.recorded.v1"));
+        JsonPath data = JsonPath.from(event.value());
+        assertThat(data.getString("bodyId"), equalTo(rag));
+        assertThat(data.getString("decisions[0].kind"), equalTo("priorities-adopted"));
+    }
+
+    @Test
+    void aChangeTooLargeToPublishIsRefusedAndNothingIsStored() {
+        String csp = Fixtures.partnership();
+        String officer = Fixtures.officerOf(csp);
+        String body = given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body("{\"name\": \"RAG\", \"kind\": \"responsible-authorities-group\"}")
+                .when().post("/api/v1/partnerships/" + csp + "/bodies").then().statusCode(201).extract().path("id");
+        String reference = "{\"type\": \"priority\", \"id\": \"" + "r".repeat(80) + "\"}";
+        String decision = "{\"kind\": \"other\", \"text\": \"" + "d".repeat(2000) + "\", \"references\": ["
+                + String.join(",", java.util.Collections.nCopies(50, reference)) + "]}";
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body("{\"bodyId\": \"" + body + "\", \"heldOn\": \"2021-03-18\", \"decisions\": ["
+                        + String.join(",", java.util.Collections.nCopies(100, decision)) + "]}")
+                .when().post("/api/v1/partnerships/" + csp + "/meetings")
+                .then().statusCode(413).contentType("application/problem+json");
+        given().auth().oauth2(officer).when().get("/api/v1/partnerships/" + csp + "/meetings")
+                .then().statusCode(200).body("$", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void aMeetingNeedsABodyOfThisPartnershipAndKnownAgencies() {
+        String csp = Fixtures.partnership();
+        String other = Fixtures.partnership();
+        String otherBody = given().auth().oauth2(Fixtures.officerOf(other)).contentType(ContentType.JSON)
+                .body("{\"name\": \"JAG\", \"kind\": \"joint-action-group\"}")
+                .when().post("/api/v1/partnerships/" + other + "/bodies").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON)
+                .body("{\"bodyId\": \"" + otherBody + "\", \"heldOn\": \"2021-03-18\"}")
+                .when().post("/api/v1/partnerships/" + csp + "/meetings")
+                .then().statusCode(400).body("detail", containsString("bodyId"));
+
+        String body = given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON)
+                .body("{\"name\": \"Hub\", \"kind\": \"community-safety-hub\", \"cadence\": \"weekly\"}")
+                .when().post("/api/v1/partnerships/" + csp + "/bodies").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON)
+                .body("{\"bodyId\": \"" + body + "\", \"heldOn\": \"2021-03-18\", \"attendingAgencies\": [\"ghost-agency\"]}")
+                .when().post("/api/v1/partnerships/" + csp + "/meetings")
+                .then().statusCode(400).body("detail", containsString("attendingAgencies"));
+        given().auth().oauth2(Fixtures.officerOf(other)).contentType(ContentType.JSON)
+                .body("{\"bodyId\": \"" + body + "\", \"heldOn\": \"2021-03-18\"}")
+                .when().post("/api/v1/partnerships/" + csp + "/meetings").then().statusCode(403);
+    }
+}

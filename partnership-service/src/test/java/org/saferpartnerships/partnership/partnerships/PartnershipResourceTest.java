@@ -1,0 +1,114 @@
+package org.saferpartnerships.partnership.partnerships;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+import org.saferpartnerships.partnership.Fixtures;
+import org.saferpartnerships.platform.events.Topics;
+import org.saferpartnerships.testing.kafka.TestKafka;
+
+@QuarkusTest
+class PartnershipResourceTest {
+
+    private static String body(String id, String name, String... districts) {
+        return """
+                {"id": "%s", "name": "%s", "districts": [%s], "pccArea": "Essex", "countyBoard": "Safer Essex",
+                 "website": "https://example.org/csp"}"""
+                .formatted(id, name, String.join(", ", List.of(districts).stream().map(d -> "\"" + d + "\"").toList()));
+    }
+
+    @Test
+    void aJointPartnershipIsRegisteredWithItsDistrictsAndFoundByEither() {
+        String id = Fixtures.uniqueId("joint");
+        String first = Fixtures.freeDistrict();
+        String second = Fixtures.freeDistrict();
+        given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON).body(body(id, "Joint CSP", first, second))
+                .when().post("/api/v1/partnerships")
+                .then().statusCode(201)
+                .header("Location", containsString("/api/v1/partnerships/" + id))
+                .body("districts.code", contains(first, second))
+                .body("districts[0].name", equalTo(
+                        org.saferpartnerships.platform.geography.LocalAuthorityDistricts.nameOf(first).orElseThrow()));
+
+        given().auth().oauth2(Fixtures.VIEWER).queryParam("district", second).when().get("/api/v1/partnerships")
+                .then().statusCode(200).body("id", contains(id));
+
+        ConsumerRecord<String, String> event = TestKafka.awaitRecords(Topics.PARTNERSHIP_EVENTS,
+                r -> id.equals(TestKafka.header(r, "ce_subject")), Duration.ofSeconds(20)).get(0);
+        assertThat(TestKafka.header(event, "ce_type"), equalTo("partnership.registered.v1"));
+        assertThat(event.key(), equalTo(id));
+        assertThat(JsonPath.from(event.value()).getList("districts"), equalTo(List.of(first, second)));
+    }
+
+    @Test
+    void aDistrictBelongsToOnePartnershipAtATime() {
+        String district = Fixtures.freeDistrict();
+        given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON)
+                .body(body(Fixtures.uniqueId("first"), "First", district))
+                .when().post("/api/v1/partnerships").then().statusCode(201);
+        given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON)
+                .body(body(Fixtures.uniqueId("second"), "Second", district))
+                .when().post("/api/v1/partnerships")
+                .then().statusCode(409).body("detail", containsString(district));
+    }
+
+    @Test
+    void districtsMustBeOnsDistrictCodes() {
+        given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON)
+                .body(body(Fixtures.uniqueId("bad"), "Bad", "E99999999"))
+                .when().post("/api/v1/partnerships")
+                .then().statusCode(400).body("violations.field", hasItem(containsString("districts")));
+        given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON)
+                .body("{\"id\": \"" + Fixtures.uniqueId("none") + "\", \"name\": \"None\", \"districts\": []}")
+                .when().post("/api/v1/partnerships")
+                .then().statusCode(400).body("violations.field", hasItem("districts"));
+        given().auth().oauth2(Fixtures.VIEWER).queryParam("district", "Colchester").when().get("/api/v1/partnerships")
+                .then().statusCode(400);
+    }
+
+    @Test
+    void onlyAdminsRegisterAndOnlyItsOwnOfficersChangeAPartnership() {
+        String id = Fixtures.partnership();
+        given().auth().oauth2(Fixtures.officerOf(id)).contentType(ContentType.JSON)
+                .body(body(Fixtures.uniqueId("mine"), "Mine", Fixtures.freeDistrict()))
+                .when().post("/api/v1/partnerships").then().statusCode(403);
+
+        String district = Fixtures.freeDistrict();
+        String etag = given().auth().oauth2(Fixtures.VIEWER).when().get("/api/v1/partnerships/" + id)
+                .then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(Fixtures.officerOf("another")).contentType(ContentType.JSON)
+                .body(body(id, "Renamed", district)).header("If-Match", etag)
+                .when().put("/api/v1/partnerships/" + id).then().statusCode(403);
+        given().auth().oauth2(Fixtures.officerOf(id)).contentType(ContentType.JSON)
+                .body(body(id, "Renamed", district)).header("If-Match", etag)
+                .when().put("/api/v1/partnerships/" + id)
+                .then().statusCode(200).body("name", equalTo("Renamed")).body("districts", hasSize(1));
+        given().auth().oauth2(Fixtures.officerOf(id)).contentType(ContentType.JSON)
+                .body(body(id, "Stale", district)).header("If-Match", etag)
+                .when().put("/api/v1/partnerships/" + id).then().statusCode(412);
+
+        TestKafka.awaitRecords(Topics.PARTNERSHIP_EVENTS, r -> id.equals(TestKafka.header(r, "ce_subject"))
+                && "partnership.updated.v1".equals(TestKafka.header(r, "ce_type")), Duration.ofSeconds(20));
+    }
+
+    @Test
+    void anUnknownPartnershipIsNotFound() {
+        given().auth().oauth2(Fixtures.ADMIN).when().get("/api/v1/partnerships/no-such-csp")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+}

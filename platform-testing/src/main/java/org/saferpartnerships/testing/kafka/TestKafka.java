@@ -1,0 +1,93 @@
+package org.saferpartnerships.testing.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+
+/** Reads and writes raw records on the test broker, to check what services publish and to feed them. */
+public final class TestKafka {
+
+    private TestKafka() {
+    }
+
+    /** Polls {@code topic} from the beginning until records matching {@code match} appear, or fails after the timeout. */
+    public static List<ConsumerRecord<String, String>> awaitRecords(String topic,
+            Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps(), new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            Awaitility.await().atMost(timeout).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (match.test(record)) {
+                        found.add(record);
+                    }
+                }
+                return !found.isEmpty();
+            });
+        }
+        return found;
+    }
+
+    /** A record to send: key, value and headers. */
+    public record Outgoing(String key, String value, Map<String, String> headers) {
+    }
+
+    public static void send(String topic, String key, String value, Map<String, String> headers) {
+        sendAll(topic, List.of(new Outgoing(key, value, headers)));
+    }
+
+    /** Sends the records in order through one producer, and waits until the broker has them all. */
+    public static void sendAll(String topic, List<Outgoing> records) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, InProcessKafkaBroker.shared().bootstrapServers());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            List<Future<RecordMetadata>> sends = new ArrayList<>();
+            for (Outgoing record : records) {
+                List<Header> recordHeaders = record.headers().entrySet().stream()
+                        .map(h -> (Header) new RecordHeader(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8)))
+                        .toList();
+                sends.add(producer.send(new ProducerRecord<>(topic, null, record.key(), record.value(), recordHeaders)));
+            }
+            for (Future<RecordMetadata> send : sends) {
+                send.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not send test records to " + topic, e);
+        }
+    }
+
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static Properties consumerProps() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, InProcessKafkaBroker.shared().bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return props;
+    }
+}

@@ -1,0 +1,22 @@
+package org.saferpartnerships.platform.events;
+
+/**
+ * Kafka topic names of the platform. Each service publishes only to its own topic; consumers
+ * subscribe to the topics they need. Retention is unlimited: the topics are the history every
+ * read model is rebuilt from.
+ */
+public final class Topics {
+
+    public static final String PARTNERSHIP_EVENTS = "partnership.events";
+    public static final String FUNDING_EVENTS = "funding.events";
+    public static final String INCIDENT_EVENTS = "incident.events";
+    public static final String REPORT_EVENTS = "report.events";
+
+    /** Where a consumer parks an event it cannot process, with the reason in the record headers. */
+    public static String deadLetterTopicOf(String topic) {
+        return topic + ".dlq";
+    }
+
+    private Topics() {
+    }
+}

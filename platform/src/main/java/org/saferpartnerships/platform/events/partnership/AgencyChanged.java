@@ -1,0 +1,51 @@
+package org.saferpartnerships.platform.events.partnership;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import org.saferpartnerships.platform.events.DomainEvent;
+import org.saferpartnerships.platform.events.Topics;
+
+/**
+ * An agency was registered in the directory or its details changed; whole current state.
+ * Types {@code agency.registered.v1} and {@code agency.updated.v1}. An agency belongs to no single
+ * partnership, so these records are keyed {@code agency:<id>}.
+ */
+public record AgencyChanged(
+        @JsonIgnore Change change,
+        String agencyId,
+        String name,
+        String type,
+        boolean responsibleAuthority,
+        long version) implements DomainEvent {
+
+    public enum Change {
+        REGISTERED("agency.registered.v1"),
+        UPDATED("agency.updated.v1");
+
+        public final String type;
+
+        Change(String type) {
+            this.type = type;
+        }
+    }
+
+    @Override
+    public String eventType() {
+        return change.type;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.PARTNERSHIP_EVENTS;
+    }
+
+    @Override
+    public String partnershipId() {
+        return "agency:" + agencyId;
+    }
+
+    @Override
+    public String subject() {
+        return agencyId;
+    }
+}

@@ -1,0 +1,50 @@
+package org.saferpartnerships.platform.events.partnership;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import org.saferpartnerships.platform.events.DomainEvent;
+import org.saferpartnerships.platform.events.Topics;
+
+/**
+ * A partnership was registered or its details changed; carries its whole current state, so a
+ * consumer's replica (who covers which district) never needs to call partnership-service.
+ * Types {@code partnership.registered.v1} and {@code partnership.updated.v1}.
+ */
+public record PartnershipChanged(
+        @JsonIgnore Change change,
+        String partnershipId,
+        String name,
+        List<String> districts,
+        String pccArea,
+        String countyBoard,
+        String website,
+        long version) implements DomainEvent {
+
+    public enum Change {
+        REGISTERED("partnership.registered.v1"),
+        UPDATED("partnership.updated.v1");
+
+        public final String type;
+
+        Change(String type) {
+            this.type = type;
+        }
+    }
+
+    @Override
+    public String eventType() {
+        return change.type;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.PARTNERSHIP_EVENTS;
+    }
+
+    @Override
+    public String subject() {
+        return partnershipId;
+    }
+}

@@ -1,0 +1,44 @@
+package org.saferpartnerships.platform.events.partnership;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import org.saferpartnerships.platform.events.DomainEvent;
+import org.saferpartnerships.platform.events.Topics;
+
+/**
+ * A priority was drafted or changed ({@code priority.drafted.v1}) or adopted
+ * ({@code priority.adopted.v1}, with the adopting body and date); whole state.
+ */
+public record PriorityChanged(@JsonIgnore Change change, UUID priorityId, String partnershipId, int financialYear,
+        String title, String theme, String description, String status, UUID adoptedByBodyId, LocalDate adoptedOn,
+        UUID assessmentId, UUID assessmentIssueId, long version) implements DomainEvent {
+
+    public enum Change {
+        DRAFTED("priority.drafted.v1"),
+        ADOPTED("priority.adopted.v1");
+
+        public final String type;
+
+        Change(String type) {
+            this.type = type;
+        }
+    }
+
+    @Override
+    public String eventType() {
+        return change.type;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.PARTNERSHIP_EVENTS;
+    }
+
+    @Override
+    public String subject() {
+        return priorityId.toString();
+    }
+}

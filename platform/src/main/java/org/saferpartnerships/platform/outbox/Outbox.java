@@ -1,0 +1,101 @@
+package org.saferpartnerships.platform.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+
+import org.saferpartnerships.platform.events.DomainEvent;
+
+/**
+ * Writes events into the {@code outbox_event} table inside the caller's transaction, so a state
+ * change and its event commit or roll back together; {@link OutboxRelay} publishes them later.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final String INSERT = """
+            insert into outbox_event (event_id, topic, event_key, event_type, subject, occurred_at, payload)
+            values (?, ?, ?, ?, ?, ?, cast(? as json))""";
+
+    /** Well below Kafka's default 1 MB record limit, leaving room for multi-byte characters and headers. */
+    static final int MAX_PAYLOAD_CHARS = 256 * 1024;
+
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper json;
+
+    Outbox(AgroalDataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(DomainEvent event) {
+        appendAll(List.of(event));
+    }
+
+    /** Appends events in one JDBC batch, so a bulk intake costs one round trip, not one per event. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendAll(Collection<? extends DomainEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        // The JTA transaction hands out the connection Hibernate uses, so these rows commit with the change.
+        try (Connection connection = dataSource.getConnection()) {
+            lockKeys(connection, events);
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (DomainEvent event : events) {
+                    String payload = json.writeValueAsString(event);
+                    if (payload.length() > MAX_PAYLOAD_CHARS) {
+                        // Kafka refuses records over 1 MB; one such event would block every later one.
+                        throw HttpProblem.builder().withStatus(413).withTitle("Content Too Large")
+                                .withDetail("This change is too large to publish (" + payload.length()
+                                        + " characters); split it into smaller records").build();
+                    }
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setString(2, event.topic());
+                    insert.setString(3, event.partnershipId());
+                    insert.setString(4, event.eventType());
+                    insert.setString(5, event.subject());
+                    insert.setTimestamp(6, now);
+                    insert.setString(7, payload);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write to the outbox", e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event cannot be serialised: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Serialises writers per partnership until commit, so that for one key the order of outbox ids
+     * is the order of commits, and the relay (which sends by id) never overtakes an earlier event.
+     * Keys are locked in sorted order so two writers cannot deadlock.
+     */
+    private static void lockKeys(Connection connection, Collection<? extends DomainEvent> events) throws SQLException {
+        List<String> keys = events.stream().map(DomainEvent::partnershipId).distinct().sorted().toList();
+        try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(hashtext('outbox:' || ?))")) {
+            for (String key : keys) {
+                lock.setString(1, key);
+                lock.execute();
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.saferpartnerships.platform.outbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "csp.outbox")
+public interface OutboxConfig {
+
+    /** CloudEvents {@code source} of this service's events, e.g. {@code /incident-service}. */
+    String source();
+
+    /** How many pending events the relay sends to Kafka per database transaction. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How long the relay waits for Kafka to acknowledge a batch before it tries again later. */
+    @WithDefault("15s")
+    Duration sendTimeout();
+}

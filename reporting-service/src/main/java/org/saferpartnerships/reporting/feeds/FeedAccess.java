@@ -1,0 +1,47 @@
+package org.saferpartnerships.reporting.feeds;
+
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+
+import org.saferpartnerships.platform.identity.Caller;
+import org.saferpartnerships.platform.identity.Roles;
+
+/**
+ * Which partnerships' figures a caller may have, and how exact. Analysts and officers get exact
+ * counts for the partnerships in their token (a force analyst lists many); viewers get the same
+ * feeds under disclosure control; admins everything. A partnership outside the token is 404.
+ */
+@RequestScoped
+public class FeedAccess {
+
+    private final Caller caller;
+
+    FeedAccess(Caller caller) {
+        this.caller = caller;
+    }
+
+    /** @param requested one id, or several separated by commas */
+    public List<String> partnerships(String requested) {
+        List<String> ids = Arrays.stream(requested.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .distinct().toList();
+        if (ids.isEmpty()) {
+            throw HttpProblem.valueOf(Response.Status.BAD_REQUEST, "partnership: name at least one partnership");
+        }
+        for (String id : ids) {
+            if (!caller.mayActFor(id)) {
+                throw HttpProblem.valueOf(Response.Status.NOT_FOUND, "No partnership " + id);
+            }
+        }
+        return ids;
+    }
+
+    /** Viewers see suppressed small counts; everyone else allowed here sees exact ones. */
+    public boolean exact() {
+        return caller.isPlatformAdmin() || caller.hasRole(Roles.ANALYST) || caller.hasRole(Roles.PARTNERSHIP_OFFICER);
+    }
+}

@@ -1,0 +1,31 @@
+package org.saferpartnerships.reporting.feeds;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import org.saferpartnerships.reporting.directory.PartnershipLabel;
+
+/** Incident counts of one or more partnerships over a month range, one row per group. */
+@Schema(name = "IncidentCountFeed", example = """
+        {"partnership": "safer-colchester",
+         "partnerships": [{"id": "safer-colchester", "name": "Safer Colchester Partnership"}], "from": "2024-04", "to": "2024-05", "groupBy": ["month", "category"],
+         "compare": null, "freshness": {"lastEventAt": "2024-06-01T09:00:00Z", "lastAppliedAt": "2024-06-01T09:00:01Z"},
+         "disclosure": {"applied": false, "threshold": 5, "rule": "Exact counts: the caller is an analyst or officer of the partnership."},
+         "rows": [{"month": "2024-04", "category": "anti-social-behaviour", "count": 212},
+                  {"month": "2024-04", "category": "violent-crime", "count": 388}]}""")
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record IncidentCountFeed(String partnership, List<PartnershipLabel> partnerships, String from, String to,
+        List<String> groupBy, String compare, Freshness freshness, Disclosure disclosure, List<FeedRow> rows) {
+
+    /** When the projection last applied an event: how current the figures are. */
+    public record Freshness(Instant lastEventAt, Instant lastAppliedAt) {
+    }
+
+    /** Whether small counts were suppressed, at which threshold, by which rule. */
+    public record Disclosure(boolean applied, int threshold, String rule) {
+    }
+}

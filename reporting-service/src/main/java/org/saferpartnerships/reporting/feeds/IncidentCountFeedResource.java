@@ -1,0 +1,128 @@
+package org.saferpartnerships.reporting.feeds;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+
+import org.saferpartnerships.platform.api.CalendarMonth;
+import org.saferpartnerships.platform.identity.Roles;
+import org.saferpartnerships.reporting.directory.PartnershipLabel;
+
+@Path("/api/v1/feeds/incident-counts")
+@Tag(name = "Feeds")
+public class IncidentCountFeedResource {
+
+    private static final int MAX_MONTHS = 240;
+
+    private final IncidentCountFeedService feeds;
+    private final FeedAccess access;
+    private final DisclosureControl disclosure;
+
+    IncidentCountFeedResource(IncidentCountFeedService feeds, FeedAccess access, DisclosureControl disclosure) {
+        this.feeds = feeds;
+        this.access = access;
+        this.disclosure = disclosure;
+    }
+
+    @GET
+    @Produces({ MediaType.APPLICATION_JSON, CsvFeed.MEDIA_TYPE })
+    @RolesAllowed({ Roles.ANALYST, Roles.PARTNERSHIP_OFFICER, Roles.PLATFORM_ADMIN, Roles.VIEWER })
+    @Operation(summary = "Incident counts by month, category, district, ASB type or flag",
+            description = "Counts of recorded incidents (corrections moved, withdrawals removed) over an "
+                    + "inclusive month range, grouped as asked, for one partnership or several (rows then name "
+                    + "theirs). compare=previous-year adds the same period a year earlier. JSON, or CSV with "
+                    + "format=csv or Accept: text/csv. Viewers get small counts suppressed.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = IncidentCountFeed.class)))
+    @APIResponse(responseCode = "400", description = "Missing or malformed parameters")
+    @APIResponse(responseCode = "404", description = "A partnership the caller may not see")
+    public Response incidentCounts(
+            @Parameter(description = "Partnership id, or several separated by commas", example = "safer-colchester")
+            @QueryParam("partnership") @NotBlank String partnership,
+            @Parameter(description = "First month, YYYY-MM", example = "2024-04")
+            @QueryParam("from") @NotNull @CalendarMonth String from,
+            @Parameter(description = "Last month (inclusive), YYYY-MM", example = "2025-03")
+            @QueryParam("to") @NotNull @CalendarMonth String to,
+            @Parameter(description = "Comma-separated: month, category, district, asbType, flag")
+            @QueryParam("groupBy") @DefaultValue("month,category") String groupBy,
+            @QueryParam("category") String category,
+            @QueryParam("district") String district,
+            @QueryParam("flag") String flag,
+            @Parameter(description = "previous-year: add the same period a year earlier")
+            @QueryParam("compare") @Pattern(regexp = "previous-year", message = "must be previous-year") String compare,
+            @Parameter(description = "json (default) or csv") @QueryParam("format")
+            @Pattern(regexp = "json|csv", message = "must be json or csv") String format,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        List<String> partnerships = access.partnerships(partnership);
+        YearMonth first = YearMonth.parse(from);
+        YearMonth last = YearMonth.parse(to);
+        if (last.isBefore(first)) {
+            throw HttpProblem.valueOf(Response.Status.BAD_REQUEST, "to (" + to + ") is before from (" + from + ")");
+        }
+        if (first.plusMonths(MAX_MONTHS).isBefore(last)) {
+            throw HttpProblem.valueOf(Response.Status.BAD_REQUEST, "A feed covers at most " + MAX_MONTHS + " months");
+        }
+        List<CountDimension> dimensions = dimensions(groupBy, partnerships.size() > 1);
+        if (dimensions.contains(CountDimension.ASB_TYPE) && (flag != null || dimensions.contains(CountDimension.FLAG))) {
+            throw HttpProblem.valueOf(Response.Status.BAD_REQUEST,
+                    "ASB types are not counted per flag: group by asbType or by flag (or filter by flag), not both");
+        }
+        boolean exact = access.exact();
+        boolean compared = compare != null;
+        List<FeedRow> rows = feeds.counts(new CountQuery(partnerships, first, last, dimensions, category, district,
+                flag), compared, !exact);
+        if ("csv".equals(format) || (format == null && accept != null && accept.startsWith(CsvFeed.MEDIA_TYPE))) {
+            return Response.ok(CsvFeed.of(rows, dimensions, compared), CsvFeed.MEDIA_TYPE + "; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"incident-counts-" + from + "-" + to + ".csv\"")
+                    .build();
+        }
+        IncidentCountFeed.Disclosure rule = exact
+                ? new IncidentCountFeed.Disclosure(false, disclosure.threshold(),
+                        "Exact counts: the caller is an analyst or officer of the partnership.")
+                : new IncidentCountFeed.Disclosure(true, disclosure.threshold(), disclosure.rule());
+        return Response.ok(new IncidentCountFeed(partnership, PartnershipLabel.of(partnerships), from, to,
+                dimensions.stream().map(CountDimension::parameter).toList(), compare, feeds.freshness(), rule, rows),
+                MediaType.APPLICATION_JSON).build();
+    }
+
+    private static List<CountDimension> dimensions(String groupBy, boolean severalPartnerships) {
+        List<CountDimension> dimensions = new ArrayList<>();
+        if (severalPartnerships) {
+            dimensions.add(CountDimension.PARTNERSHIP);
+        }
+        for (String name : groupBy.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            CountDimension dimension = CountDimension.ofParameter(name.trim()).orElseThrow(() -> HttpProblem.valueOf(
+                    Response.Status.BAD_REQUEST, "groupBy: unknown field '" + name.trim()
+                            + "'; use any of month, category, district, asbType, flag"));
+            if (!dimensions.contains(dimension)) {
+                dimensions.add(dimension);
+            }
+        }
+        return dimensions;
+    }
+}

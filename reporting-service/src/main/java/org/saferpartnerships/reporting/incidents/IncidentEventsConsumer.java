@@ -1,0 +1,56 @@
+package org.saferpartnerships.reporting.incidents;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.Blocking;
+
+import org.saferpartnerships.platform.consumer.IdempotentConsumer;
+import org.saferpartnerships.platform.consumer.IncomingEvent;
+import org.saferpartnerships.platform.events.incident.IncidentCorrected;
+import org.saferpartnerships.platform.events.incident.IncidentRecorded;
+import org.saferpartnerships.platform.events.incident.IncidentWithdrawn;
+
+/**
+ * Feeds {@code incident.events} into the count projection, once per event: the event id is
+ * recorded in the same transaction as the count. An event that cannot be applied rolls back and
+ * goes to the dead-letter topic ({@code failure-strategy=dead-letter-queue}); the next one carries on.
+ */
+@ApplicationScoped
+public class IncidentEventsConsumer {
+
+    public static final String CONSUMER = "reporting.incident-counts";
+
+    private final IdempotentConsumer idempotentConsumer;
+    private final IncidentCountProjection projection;
+    private final ObjectMapper json;
+
+    IncidentEventsConsumer(IdempotentConsumer idempotentConsumer, IncidentCountProjection projection,
+            ObjectMapper json) {
+        this.idempotentConsumer = idempotentConsumer;
+        this.projection = projection;
+        this.json = json;
+    }
+
+    @Incoming("incident-events")
+    @Blocking
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        if (!idempotentConsumer.firstDelivery(CONSUMER, event)) {
+            return;
+        }
+        switch (event.type()) {
+            case IncidentRecorded.TYPE -> projection.apply(event.dataAs(IncidentRecorded.class, json), event.time());
+            case IncidentCorrected.TYPE -> projection.apply(event.dataAs(IncidentCorrected.class, json), event.time());
+            case IncidentWithdrawn.TYPE -> projection.apply(event.dataAs(IncidentWithdrawn.class, json), event.time());
+            default -> Log.debugf("Skipping %s %s: not counted", event.type(), event.id());
+        }
+    }
+}

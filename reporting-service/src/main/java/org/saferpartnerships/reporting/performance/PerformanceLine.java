@@ -1,0 +1,15 @@
+package org.saferpartnerships.reporting.performance;
+
+import java.math.BigDecimal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One line of a performance summary: this period against the same period a year earlier, and the
+ * sentence a report would print ("All crime up 4.0% (43 more offences)"). Counts are null when
+ * suppressed for disclosure control.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record PerformanceLine(String key, String label, Long current, Long previous, Long change,
+        BigDecimal percentChange, boolean suppressed, String statement) {
+}

@@ -1,0 +1,47 @@
+package org.saferpartnerships.reporting.projections;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.common.annotation.Blocking;
+
+import org.saferpartnerships.platform.identity.Roles;
+
+@Path("/api/v1/admin/projections")
+@Tag(name = "Administration")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProjectionAdminResource {
+
+    /** What a rebuild answers straight away; feeds show progress through their freshness. */
+    public record RebuildStarted(String status, String detail) {
+    }
+
+    private final ProjectionRebuild rebuild;
+
+    ProjectionAdminResource(ProjectionRebuild rebuild) {
+        this.rebuild = rebuild;
+    }
+
+    @POST
+    @Path("rebuild")
+    @Blocking
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(summary = "Drop the projections and replay every topic from the beginning",
+            description = "For a projection whose shape changed, or to prove the read side is derived only "
+                    + "from events. Feeds fill again as the replay proceeds; their freshness shows how far.")
+    @APIResponse(responseCode = "202", description = "Projections emptied, replay started")
+    public Response rebuild() {
+        rebuild.rebuild();
+        return Response.accepted(new RebuildStarted("replaying",
+                "Projections emptied; incident.events and partnership.events are being replayed from offset 0"))
+                .build();
+    }
+}

@@ -1,0 +1,108 @@
+package org.saferpartnerships.reporting.incidents;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.saferpartnerships.platform.events.Topics;
+import org.saferpartnerships.testing.kafka.TestKafka;
+
+/** Publishes incident events onto the test broker the way incident-service's outbox relay does. */
+public final class IncidentEvents {
+
+    private IncidentEvents() {
+    }
+
+    /** An incident as an event snapshot describes it; the builder methods return copies. */
+    public record Incident(String id, String partnership, String category, String month, String district,
+            String asbType, List<String> flags, String location, String latitude, String longitude) {
+
+        public static Incident of(String partnership, String category, String month, String district) {
+            return new Incident(UUID.randomUUID().toString(), partnership, category, month, district, null, List.of(),
+                    null, null, null);
+        }
+
+        public Incident asb(String type) {
+            return new Incident(id, partnership, category, month, district, type, flags, location, latitude, longitude);
+        }
+
+        public Incident flagged(String... names) {
+            return new Incident(id, partnership, category, month, district, asbType, List.of(names), location,
+                    latitude, longitude);
+        }
+
+        public Incident at(String description, String lat, String lon) {
+            return new Incident(id, partnership, category, month, district, asbType, flags, description, lat, lon);
+        }
+
+        public Incident category(String other) {
+            return new Incident(id, partnership, other, month, district, asbType, flags, location, latitude, longitude);
+        }
+
+        String json() {
+            return """
+                    {"incidentId": "%s", "agencyId": "essex-police", "externalRef": "EP-%s", "partnershipId": "%s",
+                     "category": "%s", "asbType": %s, "flags": [%s], "occurredMonth": "%s", "districtCode": "%s",
+                     "locationDescription": %s, "latitude": %s, "longitude": %s,
+                     "enforcementActions": [], "recordedAt": "2024-06-01T09:00:00Z", "version": 0}"""
+                    .formatted(id, id, partnership, category, quoted(asbType),
+                            String.join(",", flags.stream().map(IncidentEvents::quoted).toList()), month, district,
+                            quoted(location), latitude == null ? "null" : latitude,
+                            longitude == null ? "null" : longitude);
+        }
+    }
+
+    /** @return the event id */
+    public static String recorded(String partnership, String category, String occurredOn, String district) {
+        String eventId = UUID.randomUUID().toString();
+        recorded(eventId, partnership, category, occurredOn, district);
+        return eventId;
+    }
+
+    public static void recorded(String eventId, String partnership, String category, String occurredOn,
+            String district) {
+        send(eventId, "incident.recorded.v1", partnership,
+                "{\"incident\": " + Incident.of(partnership, category, occurredOn.substring(0, 7), district).json() + "}");
+    }
+
+    public static void recorded(Incident... incidents) {
+        recordedAll(List.of(incidents));
+    }
+
+    public static void recordedAll(List<Incident> incidents) {
+        List<TestKafka.Outgoing> records = new ArrayList<>();
+        for (Incident incident : incidents) {
+            records.add(new TestKafka.Outgoing(incident.partnership(), "{\"incident\": " + incident.json() + "}",
+                    headers(UUID.randomUUID().toString(), "incident.recorded.v1", incident.id())));
+        }
+        TestKafka.sendAll(Topics.INCIDENT_EVENTS, records);
+    }
+
+    public static void corrected(Incident before, Incident after) {
+        send(UUID.randomUUID().toString(), "incident.corrected.v1", after.partnership(),
+                "{\"previous\": " + before.json() + ", \"incident\": " + after.json()
+                        + ", \"correctedAt\": \"2024-06-02T09:00:00Z\"}");
+    }
+
+    public static void withdrawn(Incident incident) {
+        send(UUID.randomUUID().toString(), "incident.withdrawn.v1", incident.partnership(),
+                "{\"incident\": " + incident.json() + ", \"reason\": \"duplicate\", \"withdrawnAt\": \"2024-06-02T09:00:00Z\"}");
+    }
+
+    public static void send(String eventId, String type, String partnership, String data) {
+        TestKafka.send(Topics.INCIDENT_EVENTS, partnership, data, headers(eventId, type, null));
+    }
+
+    private static Map<String, String> headers(String eventId, String type, String subject) {
+        return subject == null
+                ? Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", type, "ce_source", "/incident-service",
+                        "ce_time", "2024-06-01T09:00:00Z", "content-type", "application/json")
+                : Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", type, "ce_source", "/incident-service",
+                        "ce_time", "2024-06-01T09:00:00Z", "ce_subject", subject, "content-type", "application/json");
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "null" : "\"" + value + "\"";
+    }
+}

@@ -1,0 +1,82 @@
+package org.saferpartnerships.reporting.incidents;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.emptyOrNullString;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+import org.saferpartnerships.platform.events.Topics;
+import org.saferpartnerships.testing.identity.TestTokens;
+import org.saferpartnerships.testing.kafka.TestKafka;
+
+@QuarkusTest
+class IncidentEventsConsumerTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Test
+    void eachEventIsCountedOnceHoweverOftenItIsDelivered() {
+        String partnership = "p-" + UUID.randomUUID();
+        String first = IncidentEvents.recorded(partnership, "burglary", "2024-05-02", "E07000071");
+        IncidentEvents.recorded(partnership, "burglary", "2024-05-20", "E07000071");
+        IncidentEvents.recorded(first, partnership, "burglary", "2024-05-02", "E07000071");
+        // Same key, same partition: once this later event is counted, the redelivery before it was seen too.
+        IncidentEvents.recorded(partnership, "drugs", "2024-05-03", "E07000071");
+
+        await().atMost(PATIENCE).until(() -> count(partnership, "2024-05", "drugs"), equalTo(1L));
+        assertThat(count(partnership, "2024-05", "burglary"), equalTo(2L));
+    }
+
+    @Test
+    void aPoisonEventGoesToTheDeadLetterTopicAndConsumptionCarriesOn() {
+        String partnership = "p-" + UUID.randomUUID();
+        String poison = UUID.randomUUID().toString();
+        IncidentEvents.send(poison, "incident.recorded.v1", partnership, "{\"incidentId\": \"not json");
+        IncidentEvents.recorded(partnership, "robbery", "2024-07-09", "E07000074");
+
+        await().atMost(PATIENCE).until(() -> count(partnership, "2024-07", "robbery"), equalTo(1L));
+        List<ConsumerRecord<String, String>> dead = TestKafka.awaitRecords(
+                Topics.deadLetterTopicOf(Topics.INCIDENT_EVENTS),
+                r -> poison.equals(TestKafka.header(r, "ce_id")), PATIENCE);
+        assertThat(TestKafka.header(dead.get(0), "dead-letter-reason"), containsString(poison));
+        assertThat(TestKafka.header(dead.get(0), "dead-letter-topic"), equalTo(Topics.INCIDENT_EVENTS));
+    }
+
+    @Test
+    void anEventWithoutCloudEventsHeadersIsDeadLettered() {
+        String partnership = "p-" + UUID.randomUUID();
+        String marker = UUID.randomUUID().toString();
+        TestKafka.send(Topics.INCIDENT_EVENTS, partnership, "{\"marker\": \"" + marker + "\"}", Map.of());
+        IncidentEvents.recorded(partnership, "shoplifting", "2024-07-09", "E07000074");
+
+        await().atMost(PATIENCE).until(() -> count(partnership, "2024-07", "shoplifting"), equalTo(1L));
+        List<ConsumerRecord<String, String>> dead = TestKafka.awaitRecords(
+                Topics.deadLetterTopicOf(Topics.INCIDENT_EVENTS),
+                r -> r.value() != null && r.value().contains(marker), PATIENCE);
+        assertThat(TestKafka.header(dead.get(0), "dead-letter-reason"), not(emptyOrNullString()));
+    }
+
+    static long count(String partnership, String month, String category) {
+        JsonPath feed = given().auth().oauth2(TestTokens.analyst(partnership))
+                .queryParam("partnership", partnership)
+                .queryParam("from", month).queryParam("to", month)
+                .when().get("/api/v1/feeds/incident-counts")
+                .then().statusCode(200).extract().jsonPath();
+        return feed.getList("rows.findAll { it.category == '" + category + "' }.count", Long.class)
+                .stream().mapToLong(Long::longValue).sum();
+    }
+}
