@@ -31,6 +31,7 @@ public class PartnershipService {
         partnership.id = id;
         apply(partnership, input);
         partnership.persistAndFlush();
+        checkDistrictsHeldOnce();
         outbox.append(partnership.changed(PartnershipChanged.Change.REGISTERED));
         return partnership;
     }
@@ -42,6 +43,7 @@ public class PartnershipService {
         EntityTags.requireMatch(ifMatch, current.version);
         apply(current, input);
         Partnership.getEntityManager().flush();
+        checkDistrictsHeldOnce();
         outbox.append(current.changed(PartnershipChanged.Change.UPDATED));
         return current;
     }
@@ -49,6 +51,17 @@ public class PartnershipService {
     public Optional<Partnership> coveringDistrict(String districtCode) {
         return Partnership.find("select p from Partnership p join p.districts d where d = ?1", districtCode)
                 .firstResultOptional();
+    }
+
+    /**
+     * The check in {@link #apply} cannot see a claim on the same district by a transaction still
+     * in flight. The database's uniqueness check does, but it is deferred (rewriting a district
+     * list reorders its rows) and would fail only at commit, as a 500. Checking it now waits for
+     * the other claim and fails here, as a constraint violation: a 409.
+     */
+    private static void checkDistrictsHeldOnce() {
+        Partnership.getEntityManager().createNativeQuery("set constraints partnership_district_once immediate")
+                .executeUpdate();
     }
 
     /** A district belongs to one partnership at a time: incidents there are reported to it. */

@@ -4,12 +4,21 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.either;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -65,6 +74,36 @@ class PartnershipResourceTest {
                 .body(body(Fixtures.uniqueId("second"), "Second", district))
                 .when().post("/api/v1/partnerships")
                 .then().statusCode(409).body("detail", containsString(district));
+    }
+
+    @Test
+    void simultaneousClaimsOnOneDistrictGiveOnePartnershipAndConflictsNeverAServerError() throws Exception {
+        String district = Fixtures.freeDistrict();
+        int claimants = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(claimants);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < claimants; i++) {
+                String body = body(Fixtures.uniqueId("claim"), "Claimant", district);
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON).body(body)
+                            .when().post("/api/v1/partnerships").statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> seen = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                seen.add(status.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(seen, everyItem(either(equalTo(201)).or(equalTo(409))));
+            assertThat(Collections.frequency(seen, 201), equalTo(1));
+        } finally {
+            pool.shutdownNow();
+        }
+        given().auth().oauth2(Fixtures.VIEWER).queryParam("district", district).when().get("/api/v1/partnerships")
+                .then().statusCode(200).body("id", hasSize(1));
     }
 
     @Test
