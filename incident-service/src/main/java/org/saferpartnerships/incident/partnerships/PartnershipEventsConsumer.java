@@ -1,7 +1,6 @@
 package org.saferpartnerships.incident.partnerships;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -33,12 +32,11 @@ public class PartnershipEventsConsumer {
 
     @Incoming("partnership-events")
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        if (!idempotentConsumer.firstDelivery(CONSUMER, event)) {
-            return;
-        }
+        idempotentConsumer.applyOnce(CONSUMER, record, this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
         switch (event.type()) {
             case "partnership.registered.v1", "partnership.updated.v1" ->
                 replica.apply(event.dataAs(PartnershipChanged.class, json));

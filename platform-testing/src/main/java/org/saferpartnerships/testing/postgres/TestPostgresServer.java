@@ -63,6 +63,23 @@ public final class TestPostgresServer {
         execute("drop database if exists " + name + " with (force)");
     }
 
+    /**
+     * Takes the database down for its users, as an outage would: it refuses new connections and
+     * its open ones are ended. Closing the outage lets it answer again.
+     */
+    public Outage outage(String jdbcUrl) {
+        String name = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+        execute("alter database " + name + " allow_connections false");
+        execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + name + "'");
+        return () -> execute("alter database " + name + " allow_connections true");
+    }
+
+    /** A database outage in progress; {@link #close()} ends it. */
+    public interface Outage extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     public String user() {
         return user;
     }

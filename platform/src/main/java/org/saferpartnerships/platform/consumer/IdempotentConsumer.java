@@ -3,32 +3,84 @@ package org.saferpartnerships.platform.consumer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Remembers which events each consumer has applied, in the same transaction as the effect, so a
+ * Applies each event once: the event id is recorded in the same transaction as the effect, so a
  * redelivered event (Kafka delivers at least once; the outbox relay may re-send) changes nothing.
+ *
+ * <p>What happens on failure decides whether a projection can silently lose an event, so it is
+ * decided here, once. A malformed event goes straight to the dead-letter topic. A failure while
+ * the database cannot be reached is the infrastructure's, not the event's: the event is retried,
+ * for as long as the outage lasts, and the partition waits behind it. Any other failure is retried
+ * a few times (deadlocks, serialization failures) and then dead-lettered with its reason, so one
+ * bad event does not stop the consumer.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
 
-    private final AgroalDataSource dataSource;
+    /** Attempts while the database answers; beyond that the event itself is at fault. */
+    static final int ATTEMPTS_WHILE_DATABASE_ANSWERS = 3;
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
 
-    IdempotentConsumer(AgroalDataSource dataSource) {
+    private final AgroalDataSource dataSource;
+    private final MeterRegistry meters;
+
+    IdempotentConsumer(AgroalDataSource dataSource, MeterRegistry meters) {
         this.dataSource = dataSource;
+        this.meters = meters;
     }
 
     /**
-     * Records that {@code consumer} is applying {@code event} now.
+     * Reads the CloudEvent in {@code record} and, unless {@code consumer} has applied it before,
+     * runs {@code effect} in a new transaction together with the record of its application.
      *
-     * @return true the first time, false for a redelivery, which the caller must then skip
+     * @throws MalformedEventException when the record is not a readable event, or the effect says
+     *         the event cannot be applied; the caller's failure strategy dead-letters it
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean firstDelivery(String consumer, IncomingEvent event) {
+    public void applyOnce(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> effect) {
+        IncomingEvent event = IncomingEvent.from(record);
+        int attemptsWhileDatabaseAnswers = 0;
+        Duration pause = FIRST_PAUSE;
+        while (true) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    if (firstDelivery(consumer, event)) {
+                        effect.accept(event);
+                    }
+                });
+                return;
+            } catch (RuntimeException e) {
+                if (malformed(e)) {
+                    throw e;
+                }
+                boolean outage = !databaseAnswers();
+                if (!outage && ++attemptsWhileDatabaseAnswers >= ATTEMPTS_WHILE_DATABASE_ANSWERS) {
+                    throw e;
+                }
+                Counter.builder("csp.consumer.retries").tag("consumer", consumer)
+                        .description("Events retried after a failure, by consumer").register(meters).increment();
+                Log.warnf("%s: %s %s failed (%s), retrying in %d ms%s", consumer, event.type(), event.id(),
+                        rootCause(e), pause.toMillis(), outage ? " (the database does not answer)" : "");
+                pauseFor(pause, e);
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private boolean firstDelivery(String consumer, IncomingEvent event) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("""
                         insert into consumed_event (consumer, event_id, event_type, consumed_at)
@@ -39,6 +91,41 @@ public class IdempotentConsumer {
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record consumption of event " + event.id(), e);
+        }
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static boolean malformed(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MalformedEventException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean databaseAnswers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** An interrupted wait gives up: the failure goes to the caller's failure strategy with its reason. */
+    private static void pauseFor(Duration pause, RuntimeException failure) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure;
         }
     }
 }

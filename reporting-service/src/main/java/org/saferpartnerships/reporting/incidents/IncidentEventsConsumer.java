@@ -1,7 +1,6 @@
 package org.saferpartnerships.reporting.incidents;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -19,8 +18,9 @@ import org.saferpartnerships.platform.events.incident.IncidentWithdrawn;
 
 /**
  * Feeds {@code incident.events} into the count projection, once per event: the event id is
- * recorded in the same transaction as the count. An event that cannot be applied rolls back and
- * goes to the dead-letter topic ({@code failure-strategy=dead-letter-queue}); the next one carries on.
+ * recorded in the same transaction as the count. A database outage holds the event until it is
+ * over; an event that cannot be applied goes to the dead-letter topic
+ * ({@code failure-strategy=dead-letter-queue}) and the next one carries on.
  */
 @ApplicationScoped
 public class IncidentEventsConsumer {
@@ -40,12 +40,11 @@ public class IncidentEventsConsumer {
 
     @Incoming("incident-events")
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        if (!idempotentConsumer.firstDelivery(CONSUMER, event)) {
-            return;
-        }
+        idempotentConsumer.applyOnce(CONSUMER, record, this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
         switch (event.type()) {
             case IncidentRecorded.TYPE -> projection.apply(event.dataAs(IncidentRecorded.class, json), event.time());
             case IncidentCorrected.TYPE -> projection.apply(event.dataAs(IncidentCorrected.class, json), event.time());

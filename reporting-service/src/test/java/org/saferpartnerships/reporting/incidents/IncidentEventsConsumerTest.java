@@ -13,20 +13,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 import org.saferpartnerships.platform.events.Topics;
 import org.saferpartnerships.testing.identity.TestTokens;
 import org.saferpartnerships.testing.kafka.TestKafka;
+import org.saferpartnerships.testing.postgres.TestPostgresServer;
 
 @QuarkusTest
 class IncidentEventsConsumerTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Inject
+    MeterRegistry meters;
 
     @Test
     void eachEventIsCountedOnceHoweverOftenItIsDelivered() {
@@ -68,6 +77,24 @@ class IncidentEventsConsumerTest {
                 Topics.deadLetterTopicOf(Topics.INCIDENT_EVENTS),
                 r -> r.value() != null && r.value().contains(marker), PATIENCE);
         assertThat(TestKafka.header(dead.get(0), "dead-letter-reason"), not(emptyOrNullString()));
+    }
+
+    @Test
+    void anEventThatArrivesWhileTheDatabaseIsDownIsCountedWhenItReturns() {
+        String partnership = "p-" + UUID.randomUUID();
+        double retriesBefore = retries();
+        String database = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        try (TestPostgresServer.Outage outage = TestPostgresServer.shared().outage(database)) {
+            IncidentEvents.recorded(partnership, "bicycle-theft", "2024-08-01", "E07000071");
+            // Well past the attempts a failing event gets while the database answers.
+            await().atMost(PATIENCE).until(() -> retries() >= retriesBefore + 4);
+        }
+        await().atMost(PATIENCE).until(() -> count(partnership, "2024-08", "bicycle-theft"), equalTo(1L));
+    }
+
+    private double retries() {
+        Counter retries = meters.find("csp.consumer.retries").tag("consumer", IncidentEventsConsumer.CONSUMER).counter();
+        return retries == null ? 0 : retries.count();
     }
 
     static long count(String partnership, String month, String category) {
