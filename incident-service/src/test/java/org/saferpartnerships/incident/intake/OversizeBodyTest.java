@@ -1,12 +1,20 @@
 package org.saferpartnerships.incident.intake;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
+import java.io.InputStream;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -14,6 +22,9 @@ import org.saferpartnerships.testing.identity.TestTokens;
 
 @QuarkusTest
 class OversizeBodyTest {
+
+    @TestHTTPResource("/api/v1/incidents/batch")
+    URL batch;
 
     @Test
     void anOversizeJsonBodyIsRefusedBeforeItIsRead() {
@@ -24,5 +35,26 @@ class OversizeBodyTest {
                 .when().post("/api/v1/incidents/batch")
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("detail", containsString("incident-imports"));
+    }
+
+    @Test
+    void aChunkedJsonBodyIsRefusedOnceItPassesTheLimit() throws Exception {
+        long size = JsonBodyLimit.MAX_JSON_BYTES + 1024 * 1024;
+        InputStream body = new InputStream() {
+            private long sent;
+
+            @Override
+            public int read() {
+                return sent++ == 0 ? '[' : sent <= size ? ' ' : -1;
+            }
+        };
+        // An InputStream body has no length, so the client sends it chunked.
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(batch.toURI())
+                .header("Authorization", "Bearer " + TestTokens.agencySubmitter("essex-police", "any"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode(), equalTo(413));
+        assertThat(response.body(), containsString("incident-imports"));
     }
 }
