@@ -1,6 +1,7 @@
 package org.saferpartnerships.incident.imports;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -19,4 +20,12 @@ public interface ImportConfig {
     /** Rows per transaction: one lookup of existing references and one insert batch each. */
     @WithDefault("500")
     int chunkRows();
+
+    /** How often an instance vouches for the unfinished imports it holds. */
+    @WithDefault("30s")
+    Duration heartbeat();
+
+    /** An unfinished import nobody has vouched for this long stopped with its instance. */
+    @WithDefault("2m")
+    Duration abandonedAfter();
 }

@@ -84,6 +84,14 @@ public class IncidentImport extends PanacheEntityBase {
 
     public String failure;
 
+    /** The instance that holds the import's file and queue; it vouches for the import while it lives. */
+    public String worker;
+
+    @Column(name = "heard_at", nullable = false)
+    public Instant heardAt;
+
+    static final List<Status> UNFINISHED = List.of(Status.QUEUED, Status.RUNNING);
+
     void reject(String reason, long row) {
         rejected++;
         Rejections current = rejections.get(reason);

@@ -21,11 +21,10 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 
 import org.saferpartnerships.incident.intake.IncidentInput;
 import org.saferpartnerships.incident.intake.IncidentIntakeService;
@@ -42,7 +41,8 @@ import org.saferpartnerships.platform.outbox.Outbox;
 @ApplicationScoped
 public class IncidentImportJob {
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "incident-import"));
+    private final ExecutorService queue = Executors.newSingleThreadExecutor(r -> new Thread(r, "incident-import"));
+    private final String worker = UUID.randomUUID().toString();
     private final ImportConfig config;
     private final PartnershipReplica partnerships;
     private final Outbox outbox;
@@ -54,19 +54,38 @@ public class IncidentImportJob {
     }
 
     void submit(UUID importId, Path file) {
-        worker.submit(() -> run(importId, file));
+        queue.submit(() -> run(importId, file));
+    }
+
+    /** This instance, as the worker of the imports it receives; a restart is a new worker. */
+    String worker() {
+        return worker;
+    }
+
+    /** The queue and the spooled files are in this instance: its unfinished imports are alive. */
+    @Scheduled(every = "${csp.imports.heartbeat:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void vouchForUnfinishedImports() {
+        QuarkusTransaction.requiringNew().run(() -> IncidentImport.update("heardAt = ?1 where worker = ?2 and status in ?3",
+                Instant.now(), worker, IncidentImport.UNFINISHED));
     }
 
     /**
-     * Imports wait in this instance's memory: after a restart, those it had not finished are
-     * marked failed, so nobody waits on them; posting the file again is safe.
+     * Imports wait in the memory of the instance that received them. One that nobody has vouched
+     * for in a while stopped with its instance: it is marked failed, so nobody waits on it; posting
+     * the file again is safe. Other instances' live imports are left alone.
      */
-    void onStart(@Observes StartupEvent started) {
-        QuarkusTransaction.requiringNew().run(() -> IncidentImport.update(
-                "status = ?1, failure = ?2, finishedAt = ?3 where status in ?4", IncidentImport.Status.FAILED,
-                "The service restarted before this import finished; post the file again "
+    @Scheduled(every = "${csp.imports.heartbeat:30s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void failAbandonedImports() {
+        int failed = QuarkusTransaction.requiringNew().call(() -> IncidentImport.update(
+                "status = ?1, failure = ?2, finishedAt = ?3 where status in ?4 and heardAt < ?5",
+                IncidentImport.Status.FAILED,
+                "The service instance importing this file stopped before it finished; post the file again "
                         + "(rows already imported are recognised and not duplicated)",
-                Instant.now(), List.of(IncidentImport.Status.QUEUED, IncidentImport.Status.RUNNING)));
+                Instant.now(), IncidentImport.UNFINISHED, Instant.now().minus(config.abandonedAfter())));
+        if (failed > 0) {
+            Log.warnf("Marked %d import(s) failed: their instance stopped before they finished", failed);
+        }
     }
 
     private void run(UUID importId, Path file) {
@@ -138,6 +157,7 @@ public class IncidentImportJob {
     private void store(UUID importId, List<Row> chunk, Placement placement, boolean last) {
         QuarkusTransaction.requiringNew().run(() -> {
             IncidentImport progress = IncidentImport.findById(importId);
+            progress.heardAt = Instant.now();
             Map<String, Incident> candidates = new HashMap<>();
             for (Row row : chunk) {
                 progress.rowsRead++;
@@ -194,6 +214,6 @@ public class IncidentImportJob {
 
     @PreDestroy
     void stop() {
-        worker.shutdownNow();
+        queue.shutdownNow();
     }
 }

@@ -75,6 +75,8 @@ public class IncidentImportResource {
             i.allowedPartnerships = List.copyOf(submitter.partnerships());
             i.status = IncidentImport.Status.QUEUED;
             i.receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            i.worker = job.worker();
+            i.heardAt = i.receivedAt;
             i.persist();
             return i;
         });
