@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -51,12 +52,22 @@ public final class Directory {
     }
 
     public static void partnership(AgroalDataSource dataSource, String id, String... districts) {
+        partnershipChanged(dataSource, id, 0, Instant.now(), districts);
+    }
+
+    /** A partnership's change as partnership-service made it at {@code changedAt}; waits until the replica has it. */
+    public static void partnershipChanged(AgroalDataSource dataSource, String id, long version, Instant changedAt,
+            String... districts) {
         String list = String.join(", ", List.of(districts).stream().map(d -> "\"" + d + "\"").toList());
-        send("partnership.registered.v1", id, id, """
-                {"partnershipId": "%s", "name": "Partnership %s", "districts": [%s], "version": 0}"""
-                .formatted(id, id, list));
+        TestKafka.send(Topics.PARTNERSHIP_EVENTS, id, """
+                {"partnershipId": "%s", "name": "Partnership %s", "districts": [%s], "version": %d}"""
+                .formatted(id, id, list, version), Map.of(
+                        "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
+                        "ce_type", version == 0 ? "partnership.registered.v1" : "partnership.updated.v1",
+                        "ce_source", "/partnership-service", "ce_subject", id, "ce_time", changedAt.toString(),
+                        "content-type", "application/json"));
         await().atMost(Duration.ofSeconds(30)).until(() -> count(dataSource,
-                "select count(*) from partnership_replica where id = ?", id) == 1);
+                "select count(*) from partnership_replica where id = ? and version = " + version, id) == 1);
     }
 
     public static void member(AgroalDataSource dataSource, String agency, String partnership, String from,

@@ -39,7 +39,7 @@ public class PartnershipEventsConsumer {
     private void apply(IncomingEvent event) {
         switch (event.type()) {
             case "partnership.registered.v1", "partnership.updated.v1" ->
-                replica.apply(event.dataAs(PartnershipChanged.class, json));
+                replica.apply(event.dataAs(PartnershipChanged.class, json), event.time());
             case MembershipChanged.TYPE -> replica.apply(event.dataAs(MembershipChanged.class, json));
             default -> {
                 // Agencies, plans, risks… do not decide who may post incidents.

@@ -1,5 +1,6 @@
 package org.saferpartnerships.incident.partnerships;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +26,13 @@ public class PartnershipReplica {
         this.entityManager = entityManager;
     }
 
+    /**
+     * Takes the partnership's districts as of this change, made at {@code changedAt}. Only its own
+     * claims change: a district another partnership holds is not taken from it, so the order in
+     * which two partnerships' events arrive does not matter (see {@link #covering}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(PartnershipChanged event) {
+    public void apply(PartnershipChanged event, Instant changedAt) {
         int changed = entityManager.createNativeQuery("""
                 insert into partnership_replica (id, name, version) values (?1, ?2, ?3)
                 on conflict (id) do update set name = excluded.name, version = excluded.version
@@ -36,13 +42,19 @@ public class PartnershipReplica {
         if (changed == 0) {
             return;
         }
-        entityManager.createNativeQuery("delete from district_replica where partnership_id = ?1")
-                .setParameter(1, event.partnershipId()).executeUpdate();
-        for (String district : event.districts()) {
-            entityManager.createNativeQuery("""
-                    insert into district_replica (district_code, partnership_id) values (?1, ?2)
-                    on conflict (district_code) do update set partnership_id = excluded.partnership_id""")
-                    .setParameter(1, district).setParameter(2, event.partnershipId()).executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<String> held = entityManager.createNativeQuery(
+                "select district_code from district_replica where partnership_id = ?1")
+                .setParameter(1, event.partnershipId()).getResultList();
+        for (String released : held.stream().filter(d -> !event.districts().contains(d)).toList()) {
+            entityManager.createNativeQuery("delete from district_replica where partnership_id = ?1 and district_code = ?2")
+                    .setParameter(1, event.partnershipId()).setParameter(2, released).executeUpdate();
+        }
+        for (String claimed : event.districts().stream().filter(d -> !held.contains(d)).toList()) {
+            entityManager.createNativeQuery(
+                    "insert into district_replica (district_code, partnership_id, claimed_at) values (?1, ?2, ?3)")
+                    .setParameter(1, claimed).setParameter(2, event.partnershipId()).setParameter(3, changedAt)
+                    .executeUpdate();
         }
     }
 
@@ -65,10 +77,15 @@ public class PartnershipReplica {
                 .setParameter(1, partnershipId).getResultList().isEmpty();
     }
 
+    /**
+     * The partnership a district's incidents go to. Two partnerships claim one district only while
+     * the release of a moved district has not arrived yet; the later claim is the current one.
+     */
     public Optional<String> covering(String districtCode) {
         @SuppressWarnings("unchecked")
-        List<String> found = entityManager.createNativeQuery(
-                "select partnership_id from district_replica where district_code = ?1")
+        List<String> found = entityManager.createNativeQuery("""
+                select partnership_id from district_replica where district_code = ?1
+                order by claimed_at desc, partnership_id limit 1""")
                 .setParameter(1, districtCode).getResultList();
         return found.stream().findFirst();
     }
