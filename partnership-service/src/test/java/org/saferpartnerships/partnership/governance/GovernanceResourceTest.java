@@ -5,8 +5,10 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
 import org.saferpartnerships.partnership.Fixtures;
 import org.saferpartnerships.platform.events.Topics;
@@ -52,6 +55,52 @@ class GovernanceResourceTest {
         JsonPath data = JsonPath.from(event.value());
         assertThat(data.getString("bodyId"), equalTo(rag));
         assertThat(data.getString("decisions[0].kind"), equalTo("priorities-adopted"));
+    }
+
+    @Test
+    void aMeetingSentAgainWithItsIdempotencyKeyIsRecordedOnceAndAnsweredAsBefore() {
+        String csp = Fixtures.partnership();
+        String officer = Fixtures.officerOf(csp);
+        String body = given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body("{\"name\": \"JAG\", \"kind\": \"joint-action-group\"}")
+                .when().post("/api/v1/partnerships/" + csp + "/bodies").then().statusCode(201).extract().path("id");
+        String meeting = "{\"bodyId\": \"" + body + "\", \"heldOn\": \"2021-03-18\"}";
+        String key = UUID.randomUUID().toString();
+
+        Response first = given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(meeting)
+                .when().post("/api/v1/partnerships/" + csp + "/meetings")
+                .then().statusCode(201).header("Idempotent-Replayed", nullValue()).extract().response();
+        given().auth().oauth2(officer).contentType(ContentType.JSON).header("Idempotency-Key", key).body(meeting)
+                .when().post("/api/v1/partnerships/" + csp + "/meetings")
+                .then().statusCode(201).header("Idempotent-Replayed", equalTo("true"))
+                .header("Location", equalTo(first.header("Location")))
+                .body("id", equalTo(first.path("id")));
+        given().auth().oauth2(Fixtures.VIEWER).when().get("/api/v1/partnerships/" + csp + "/meetings")
+                .then().statusCode(200).body("id", contains((Object) first.path("id")));
+
+        given().auth().oauth2(officer).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(meeting.replace("2021-03-18", "2021-06-17"))
+                .when().post("/api/v1/partnerships/" + csp + "/meetings")
+                .then().statusCode(422).contentType("application/problem+json");
+        // Another caller's key is its own: the same key creates that caller's own meeting.
+        given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON).header("Idempotency-Key", key).body(meeting)
+                .when().post("/api/v1/partnerships/" + csp + "/meetings")
+                .then().statusCode(201).header("Idempotent-Replayed", nullValue());
+    }
+
+    @Test
+    void aRequestThatFailedKeepsNoAnswerForItsKey() {
+        String csp = Fixtures.partnership();
+        String officer = Fixtures.officerOf(csp);
+        String key = UUID.randomUUID().toString();
+        given().auth().oauth2(officer).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body("{\"name\": \"Hub\", \"kind\": \"no-such-kind\"}")
+                .when().post("/api/v1/partnerships/" + csp + "/bodies").then().statusCode(400);
+        given().auth().oauth2(officer).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body("{\"name\": \"Hub\", \"kind\": \"community-safety-hub\"}")
+                .when().post("/api/v1/partnerships/" + csp + "/bodies").then().statusCode(201)
+                .header("Idempotent-Replayed", nullValue());
     }
 
     @Test

@@ -1,0 +1,215 @@
+package org.saferpartnerships.platform.api;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * {@code Idempotency-Key} on POSTs with a JSON body (IETF draft-ietf-httpapi-idempotency-key-header):
+ * a client that never saw the answer to a create (a timeout, a dropped connection) sends the same
+ * request again with the same key and gets the first answer, marked {@code Idempotent-Replayed},
+ * instead of creating a second record. Keys belong to the caller and are kept for 24 hours. The
+ * same key on a different request is refused (422); a retry while the first is still being handled
+ * is told so (409). A request that failed keeps no answer, so it can be corrected and sent again.
+ */
+@ApplicationScoped
+public class IdempotencyKeys {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+    private static final String CLAIM = IdempotencyKeys.class.getName() + ".claim";
+    private static final int LONGEST_KEY = 255;
+
+    private final AgroalDataSource dataSource;
+    private final SecurityIdentity identity;
+    private final ObjectMapper json;
+
+    IdempotencyKeys(AgroalDataSource dataSource, SecurityIdentity identity, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.identity = identity;
+        this.json = json;
+    }
+
+    private record Claim(String caller, String key, String request, String fingerprint) {
+    }
+
+    private record Answer(String request, String fingerprint, Integer status, String location, String etag,
+            byte[] body) {
+    }
+
+    @ServerRequestFilter
+    public Optional<Response> claimOrReplay(ContainerRequestContext request) throws IOException {
+        String key = request.getHeaderString(HEADER);
+        if (key == null || !"POST".equals(request.getMethod()) || identity.isAnonymous()
+                || !isJson(request.getMediaType())) {
+            return Optional.empty();
+        }
+        if (key.isBlank() || key.length() > LONGEST_KEY) {
+            throw HttpProblem.valueOf(Response.Status.BAD_REQUEST,
+                    HEADER + " must be 1 to " + LONGEST_KEY + " characters, such as a UUID");
+        }
+        byte[] body = request.getEntityStream().readAllBytes();
+        request.setEntityStream(new ByteArrayInputStream(body));
+        Claim claim = new Claim(identity.getPrincipal().getName(), key,
+                request.getMethod() + " " + request.getUriInfo().getPath(), fingerprint(body));
+        Optional<Answer> earlier = claimOrFind(claim);
+        if (earlier.isEmpty()) {
+            request.setProperty(CLAIM, claim);
+            return Optional.empty();
+        }
+        Answer answer = earlier.get();
+        if (!answer.request().equals(claim.request()) || !answer.fingerprint().equals(claim.fingerprint())) {
+            throw HttpProblem.builder().withStatus(422).withTitle("Unprocessable Content")
+                    .withDetail("This " + HEADER + " was used for a different request; use a new key for a new request")
+                    .build();
+        }
+        if (answer.status() == null) {
+            throw HttpProblem.valueOf(Response.Status.CONFLICT,
+                    "The first request with this " + HEADER + " is still being handled; retry shortly");
+        }
+        Response.ResponseBuilder replay = Response.status(answer.status()).header(REPLAYED, "true");
+        if (answer.body() != null) {
+            replay.entity(answer.body()).type(MediaType.APPLICATION_JSON_TYPE);
+        }
+        if (answer.location() != null) {
+            replay.header(HttpHeaders.LOCATION, answer.location());
+        }
+        if (answer.etag() != null) {
+            replay.header(HttpHeaders.ETAG, answer.etag());
+        }
+        return Optional.of(replay.build());
+    }
+
+    @ServerResponseFilter
+    public void keepAnswer(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!(request.getProperty(CLAIM) instanceof Claim claim)) {
+            return;
+        }
+        if (response.getStatusInfo().getFamily() != Response.Status.Family.SUCCESSFUL) {
+            update("delete from idempotency_key where caller = ? and key = ?", claim, null);
+            return;
+        }
+        try {
+            byte[] body = response.hasEntity() ? json.writeValueAsBytes(response.getEntity()) : null;
+            Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
+            Object etag = response.getHeaders().getFirst(HttpHeaders.ETAG);
+            update("update idempotency_key set status = ?, location = ?, etag = ?, body = ? where caller = ? and key = ?",
+                    claim, statement -> {
+                        statement.setInt(1, response.getStatus());
+                        statement.setString(2, location == null ? null : location.toString());
+                        statement.setString(3, etag == null ? null : etag.toString());
+                        statement.setBytes(4, body);
+                        return 5;
+                    });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not keep the answer for " + HEADER + " " + claim.key(), e);
+        }
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetExpiredKeys() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "delete from idempotency_key where claimed_at < now() - interval '24 hours'")) {
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not forget expired idempotency keys", e);
+        }
+    }
+
+    /**
+     * Claims the key for this request, or finds the earlier request's answer. A claim whose request
+     * has not answered within a minute died with its instance, and an expired one is spent: either
+     * is taken over.
+     */
+    private Optional<Answer> claimOrFind(Claim claim) {
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into idempotency_key (caller, key, request, fingerprint, claimed_at) values (?, ?, ?, ?, now())
+                    on conflict (caller, key) do update set request = excluded.request,
+                        fingerprint = excluded.fingerprint, claimed_at = now(), status = null, location = null,
+                        etag = null, body = null
+                    where idempotency_key.claimed_at < now() - interval '24 hours'
+                       or (idempotency_key.status is null and idempotency_key.claimed_at < now() - interval '1 minute')
+                    """)) {
+                insert.setString(1, claim.caller());
+                insert.setString(2, claim.key());
+                insert.setString(3, claim.request());
+                insert.setString(4, claim.fingerprint());
+                if (insert.executeUpdate() == 1) {
+                    return Optional.empty();
+                }
+            }
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select request, fingerprint, status, location, etag, body from idempotency_key
+                    where caller = ? and key = ?""")) {
+                select.setString(1, claim.caller());
+                select.setString(2, claim.key());
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return claimOrFind(claim); // the earlier claim was released meanwhile
+                    }
+                    int status = row.getInt(3);
+                    return Optional.of(new Answer(row.getString(1), row.getString(2), row.wasNull() ? null : status,
+                            row.getString(4), row.getString(5), row.getBytes(6)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not claim " + HEADER + " " + claim.key(), e);
+        }
+    }
+
+    private interface Parameters {
+        /** Sets the statement's leading parameters; returns the index of the next one. */
+        int set(PreparedStatement statement) throws SQLException;
+    }
+
+    private void update(String sql, Claim claim, Parameters leading) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            int next = leading == null ? 1 : leading.set(statement);
+            statement.setString(next, claim.caller());
+            statement.setString(next + 1, claim.key());
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record the answer for " + HEADER + " " + claim.key(), e);
+        }
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type == null || type.getSubtype().endsWith("json");
+    }
+
+    private static String fingerprint(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
