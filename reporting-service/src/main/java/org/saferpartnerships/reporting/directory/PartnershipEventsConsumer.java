@@ -11,6 +11,7 @@ import io.smallrye.common.annotation.Blocking;
 
 import org.saferpartnerships.platform.consumer.IdempotentConsumer;
 import org.saferpartnerships.platform.consumer.IncomingEvent;
+import org.saferpartnerships.reporting.projections.PendingReplays;
 import org.saferpartnerships.platform.events.partnership.PartnershipChanged;
 import org.saferpartnerships.platform.events.partnership.PriorityChanged;
 
@@ -24,17 +25,23 @@ public class PartnershipEventsConsumer {
     public static final String CONSUMER = "reporting.partnership-directory";
 
     private final IdempotentConsumer idempotentConsumer;
+    private final PendingReplays replays;
     private final ObjectMapper json;
 
-    PartnershipEventsConsumer(IdempotentConsumer idempotentConsumer, ObjectMapper json) {
+    PartnershipEventsConsumer(IdempotentConsumer idempotentConsumer, PendingReplays replays, ObjectMapper json) {
         this.idempotentConsumer = idempotentConsumer;
+        this.replays = replays;
         this.json = json;
     }
 
     @Incoming("partnership-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        idempotentConsumer.applyOnce(CONSUMER, record, this::apply);
+        try {
+            idempotentConsumer.applyOnce(CONSUMER, record, this::apply);
+        } finally {
+            replays.handled(record);
+        }
     }
 
     private void apply(IncomingEvent event) {

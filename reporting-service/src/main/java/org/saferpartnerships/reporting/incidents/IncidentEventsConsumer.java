@@ -12,6 +12,7 @@ import io.smallrye.common.annotation.Blocking;
 
 import org.saferpartnerships.platform.consumer.IdempotentConsumer;
 import org.saferpartnerships.platform.consumer.IncomingEvent;
+import org.saferpartnerships.reporting.projections.PendingReplays;
 import org.saferpartnerships.platform.events.incident.IncidentCorrected;
 import org.saferpartnerships.platform.events.incident.IncidentRecorded;
 import org.saferpartnerships.platform.events.incident.IncidentWithdrawn;
@@ -28,12 +29,14 @@ public class IncidentEventsConsumer {
     public static final String CONSUMER = "reporting.incident-counts";
 
     private final IdempotentConsumer idempotentConsumer;
+    private final PendingReplays replays;
     private final IncidentCountProjection projection;
     private final ObjectMapper json;
 
-    IncidentEventsConsumer(IdempotentConsumer idempotentConsumer, IncidentCountProjection projection,
-            ObjectMapper json) {
+    IncidentEventsConsumer(IdempotentConsumer idempotentConsumer, PendingReplays replays,
+            IncidentCountProjection projection, ObjectMapper json) {
         this.idempotentConsumer = idempotentConsumer;
+        this.replays = replays;
         this.projection = projection;
         this.json = json;
     }
@@ -41,7 +44,11 @@ public class IncidentEventsConsumer {
     @Incoming("incident-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        idempotentConsumer.applyOnce(CONSUMER, record, this::apply);
+        try {
+            idempotentConsumer.applyOnce(CONSUMER, record, this::apply);
+        } finally {
+            replays.handled(record);
+        }
     }
 
     private void apply(IncomingEvent event) {

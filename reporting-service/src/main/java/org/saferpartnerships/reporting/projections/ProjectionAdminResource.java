@@ -1,6 +1,9 @@
 package org.saferpartnerships.reporting.projections;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,10 +27,29 @@ public class ProjectionAdminResource {
     public record RebuildStarted(String status, String detail) {
     }
 
-    private final ProjectionRebuild rebuild;
+    /** Whether the projections are current, or which partitions a rebuild is still replaying. */
+    public record ProjectionStatus(String status, List<Replaying> replaying) {
+    }
 
-    ProjectionAdminResource(ProjectionRebuild rebuild) {
+    public record Replaying(String topic, int partition, long untilOffset) {
+    }
+
+    private final ProjectionRebuild rebuild;
+    private final PendingReplays replays;
+
+    ProjectionAdminResource(ProjectionRebuild rebuild, PendingReplays replays) {
         this.rebuild = rebuild;
+        this.replays = replays;
+    }
+
+    @GET
+    @Blocking
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(summary = "Whether a rebuild is still replaying, and which partitions")
+    public ProjectionStatus status() {
+        List<Replaying> replaying = replays.pending().stream()
+                .map(p -> new Replaying(p.topic(), p.partition(), p.untilOffset())).toList();
+        return new ProjectionStatus(replaying.isEmpty() ? "current" : "replaying", replaying);
     }
 
     @POST

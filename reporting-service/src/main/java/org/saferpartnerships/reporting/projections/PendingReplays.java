@@ -1,0 +1,137 @@
+package org.saferpartnerships.reporting.projections;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+
+import org.saferpartnerships.platform.events.Topics;
+
+/**
+ * Carries a rebuild's replay through to the end, whichever instance holds a partition and however
+ * often instances restart. The partitions still to replay are rows in the database; every instance
+ * rewinds those of its assigned partitions it has not rewound yet, and a partition's row goes once
+ * the replay, having started from the partition's first offset, reaches the offset that was the
+ * end when the rebuild began.
+ */
+@ApplicationScoped
+public class PendingReplays {
+
+    /** Consumer channel of each replayed topic. */
+    static final Map<String, String> CHANNELS = Map.of(
+            Topics.INCIDENT_EVENTS, "incident-events",
+            Topics.PARTNERSHIP_EVENTS, "partnership-events");
+
+    /** A partition of a pending replay, as this instance rewound it. */
+    private static final class Rewind {
+        final UUID rebuildId;
+        final long firstOffset;
+        final long untilOffset;
+        volatile boolean started;
+
+        Rewind(UUID rebuildId, long firstOffset, long untilOffset) {
+            this.rebuildId = rebuildId;
+            this.firstOffset = firstOffset;
+            this.untilOffset = untilOffset;
+        }
+    }
+
+    /** A partition still to replay, as the database holds it. */
+    record Pending(String topic, int partition, UUID rebuildId, long untilOffset) {
+        TopicPartition topicPartition() {
+            return new TopicPartition(topic, partition);
+        }
+    }
+
+    static final String REWIND_JOB = "projection-replay-rewind";
+
+    private final Map<TopicPartition, Rewind> rewound = new ConcurrentHashMap<>();
+    private final EntityManager entityManager;
+    private final KafkaClientService kafka;
+
+    PendingReplays(EntityManager entityManager, KafkaClientService kafka) {
+        this.entityManager = entityManager;
+        this.kafka = kafka;
+    }
+
+    /** The partitions whose replay has not reached its end yet, across all instances. */
+    List<Pending> pending() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Pending> pending = new ArrayList<>();
+            for (Object row : entityManager.createNativeQuery(
+                    "select topic, partition, rebuild_id, until_offset from projection_replay order by topic, partition")
+                    .getResultList()) {
+                Object[] cells = (Object[]) row;
+                pending.add(new Pending((String) cells[0], ((Number) cells[1]).intValue(), (UUID) cells[2],
+                        ((Number) cells[3]).longValue()));
+            }
+            return pending;
+        });
+    }
+
+    /** Rewinds the pending partitions assigned to this instance that it has not rewound for their rebuild. */
+    @Scheduled(identity = REWIND_JOB, every = "${csp.projections.replay-check:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public synchronized void rewindAssignedPartitions() {
+        List<Pending> pending = pending();
+        rewound.keySet().removeIf(tp -> pending.stream().noneMatch(p -> p.topicPartition().equals(tp)));
+        for (Map.Entry<String, String> channel : CHANNELS.entrySet()) {
+            List<Pending> ofTopic = pending.stream().filter(p -> p.topic().equals(channel.getKey()))
+                    .filter(p -> !rewoundFor(p)).toList();
+            if (ofTopic.isEmpty()) {
+                continue;
+            }
+            kafka.getConsumer(channel.getValue()).runOnPollingThread(consumer -> {
+                Set<TopicPartition> assigned = consumer.assignment();
+                for (Pending replay : ofTopic) {
+                    TopicPartition partition = replay.topicPartition();
+                    if (assigned.contains(partition)) {
+                        long first = consumer.beginningOffsets(List.of(partition)).get(partition);
+                        rewound.put(partition, new Rewind(replay.rebuildId(), first, replay.untilOffset()));
+                        consumer.seek(partition, first);
+                        Log.infof("Replaying %s from offset %d to %d", partition, first, replay.untilOffset());
+                    }
+                }
+            }).await().atMost(Duration.ofSeconds(30));
+        }
+    }
+
+    /** Called after each event a projection consumer has handled: ends the partition's replay at its end. */
+    public void handled(ConsumerRecord<?, ?> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        Rewind rewind = rewound.get(partition);
+        if (rewind == null) {
+            return;
+        }
+        if (record.offset() <= rewind.firstOffset) {
+            rewind.started = true;
+        }
+        if (rewind.started && record.offset() >= rewind.untilOffset - 1) {
+            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                    "delete from projection_replay where topic = ?1 and partition = ?2 and rebuild_id = ?3")
+                    .setParameter(1, record.topic()).setParameter(2, record.partition())
+                    .setParameter(3, rewind.rebuildId).executeUpdate());
+            rewound.remove(partition, rewind);
+            Log.infof("Replay of %s complete", partition);
+        }
+    }
+
+    private boolean rewoundFor(Pending pending) {
+        Rewind rewind = rewound.get(pending.topicPartition());
+        return rewind != null && rewind.rebuildId.equals(pending.rebuildId());
+    }
+}
