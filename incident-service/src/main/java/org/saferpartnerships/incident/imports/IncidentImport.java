@@ -34,6 +34,10 @@ public class IncidentImport extends PanacheEntityBase {
     }
 
     /** How many rows were rejected for one reason, with the first few row numbers as examples. */
+    /** Rows of one area that were counted, not stored, and why: so an agency can see what to fix. */
+    public record Outside(String area, String partnershipId, long rows, String reason) {
+    }
+
     public record Rejections(long count, List<Long> exampleRows) {
     }
 
@@ -84,6 +88,11 @@ public class IncidentImport extends PanacheEntityBase {
 
     public String failure;
 
+    /** {@link #outsidePartnerships} by district code (or, for an area that is no district now, its name). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "outside", nullable = false)
+    public Map<String, Outside> outside = new LinkedHashMap<>();
+
     /** The instance that holds the import's file and queue; it vouches for the import while it lives. */
     public String worker;
 
@@ -91,6 +100,14 @@ public class IncidentImport extends PanacheEntityBase {
     public Instant heardAt;
 
     static final List<Status> UNFINISHED = List.of(Status.QUEUED, Status.RUNNING);
+
+    void outside(String key, String area, String partnershipId, String reason) {
+        outsidePartnerships++;
+        Outside current = outside.get(key);
+        Map<String, Outside> updated = new LinkedHashMap<>(outside);
+        updated.put(key, new Outside(area, partnershipId, current == null ? 1 : current.rows() + 1, reason));
+        outside = updated;
+    }
 
     void reject(String reason, long row) {
         rejected++;

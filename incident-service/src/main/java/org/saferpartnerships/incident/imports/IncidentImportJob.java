@@ -31,6 +31,7 @@ import org.saferpartnerships.incident.intake.IncidentIntakeService;
 import org.saferpartnerships.incident.partnerships.PartnershipReplica;
 import org.saferpartnerships.incident.records.Incident;
 import org.saferpartnerships.platform.events.incident.IncidentRecorded;
+import org.saferpartnerships.platform.geography.LocalAuthorityDistricts;
 import org.saferpartnerships.platform.outbox.Outbox;
 
 /**
@@ -138,19 +139,38 @@ public class IncidentImportJob {
     private record Row(long number, PoliceUkRowMapper.Fate fate) {
     }
 
+    /** Where a district's rows go: to a partnership, or nowhere, for a reason the agency is told. */
+    private record Destination(String partnershipId, String outsideReason) {
+        boolean stored() {
+            return outsideReason == null;
+        }
+    }
+
     /** Where rows go, for one import: looked up once per district, not once per row. */
     private final class Placement {
         private final IncidentIntakeService.Submitter submitter;
-        private final Map<String, Optional<String>> byDistrict = new HashMap<>();
+        private final Map<String, Destination> byDistrict = new HashMap<>();
 
         Placement(String agencyId, List<String> allowed) {
             submitter = new IncidentIntakeService.Submitter(agencyId, java.util.Set.copyOf(allowed));
         }
 
-        Optional<String> partnershipFor(String district) {
-            return byDistrict.computeIfAbsent(district, d -> partnerships.covering(d)
-                    .filter(p -> submitter.partnerships().contains(p))
-                    .filter(p -> partnerships.isMember(submitter.agencyId(), p, LocalDate.now())));
+        Destination destinationOf(String district) {
+            return byDistrict.computeIfAbsent(district, d -> {
+                Optional<String> covering = partnerships.covering(d);
+                if (covering.isEmpty()) {
+                    return new Destination(null, "no partnership covers this district");
+                }
+                String partnership = covering.get();
+                if (!submitter.partnerships().contains(partnership)) {
+                    return new Destination(partnership, "the partnership is not among those in your token");
+                }
+                if (!partnerships.isMember(submitter.agencyId(), partnership, LocalDate.now())) {
+                    return new Destination(partnership, submitter.agencyId() + " is not a current member of "
+                            + partnership + " (as far as incident-service has heard from partnership-service)");
+                }
+                return new Destination(partnership, null);
+            });
         }
     }
 
@@ -163,17 +183,18 @@ public class IncidentImportJob {
                 progress.rowsRead++;
                 if (row.fate() instanceof PoliceUkRowMapper.WithoutLocation) {
                     progress.withoutLocation++;
-                } else if (row.fate() instanceof PoliceUkRowMapper.OutsideDistricts) {
-                    progress.outsidePartnerships++;
+                } else if (row.fate() instanceof PoliceUkRowMapper.OutsideDistricts outside) {
+                    progress.outside(outside.area(), outside.area(), null, "not a local authority district now (ONS)");
                 } else if (row.fate() instanceof PoliceUkRowMapper.Rejected rejected) {
                     progress.reject(rejected.reason(), row.number());
                 } else if (row.fate() instanceof PoliceUkRowMapper.Mapped mapped) {
                     IncidentInput input = mapped.incident();
-                    Optional<String> partnership = placement.partnershipFor(input.districtCode());
-                    if (partnership.isEmpty()) {
-                        progress.outsidePartnerships++;
+                    Destination destination = placement.destinationOf(input.districtCode());
+                    if (!destination.stored()) {
+                        progress.outside(input.districtCode(), LocalAuthorityDistricts.nameOf(input.districtCode())
+                                .orElse(input.districtCode()), destination.partnershipId(), destination.outsideReason());
                     } else if (candidates.putIfAbsent(input.externalRef(),
-                            incident(placement, partnership.get(), input)) != null) {
+                            incident(placement, destination.partnershipId(), input)) != null) {
                         progress.unchanged++; // the same Crime ID twice in one file
                     }
                 }

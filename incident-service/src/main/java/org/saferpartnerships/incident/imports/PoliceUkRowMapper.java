@@ -38,7 +38,7 @@ final class PoliceUkRowMapper {
     }
 
     /** In an area no current district covers (e.g. St Edmundsbury, merged into West Suffolk in 2019). */
-    record OutsideDistricts() implements Fate {
+    record OutsideDistricts(String area) implements Fate {
     }
 
     record Rejected(String reason) implements Fate {
@@ -77,7 +77,7 @@ final class PoliceUkRowMapper {
         String district = lastSpace < 0 ? null
                 : DISTRICTS_BY_NAME.get(lsoaName.substring(0, lastSpace).toLowerCase(Locale.ROOT));
         if (district == null) {
-            return new OutsideDistricts();
+            return new OutsideDistricts(lastSpace < 0 ? lsoaName : lsoaName.substring(0, lastSpace));
         }
         String lsoaCode = fields.get(PoliceUkCsv.LSOA_CODE).trim();
         if (!lsoaCode.isEmpty() && !lsoaCode.matches("[EW]01\\d{6}")) {

@@ -91,6 +91,13 @@ class IncidentImportTest {
         assertThat(first.getLong("withoutLocation"), equalTo(withoutLocation));
         assertThat(first.getLong("outsidePartnerships"), equalTo(rows.size() - inPartnerships - withoutLocation));
         assertThat(first.getLong("rejected"), equalTo(0L));
+        // Basildon's rows are not lost in a total: the agency is told which district and why.
+        long basildon = rows.stream().filter(r -> "Basildon".equals(district(r))).count();
+        assertThat(first.getLong("outside.E07000066.rows"), equalTo(basildon));
+        assertThat(first.getString("outside.E07000066.area"), equalTo("Basildon"));
+        assertThat(first.getString("outside.E07000066.reason"), equalTo("no partnership covers this district"));
+        assertThat(first.getMap("outside").keySet().stream().mapToLong(k -> first.getLong("outside.'" + k + "'.rows"))
+                .sum(), equalTo(first.getLong("outsidePartnerships")));
         assertThat(Directory.count(dataSource, "select count(*) from incident where agency_id = ?", "essex-police"),
                 greaterThan(inPartnerships - 1));
 
@@ -129,6 +136,28 @@ class IncidentImportTest {
         assertThat(result.getList("rejections.'Month is in the future'.exampleRows", Integer.class), equalTo(List.of(5)));
         assertThat(result.getLong("rejections.'Longitude or Latitude is not a number'.count"), equalTo(1L));
         assertThat(result.getString("rejections.keySet().join(',')"), containsString("malformed line"));
+    }
+
+    @Test
+    void rowsNotStoredAreReportedByAreaWithTheReason() {
+        essexPartnershipsWithThePoliceAsMember();
+        String csv = HEADER + "\n"
+                + "y1,2018-01,Essex Police,Essex Police,0.9,51.88,On or near A,E01021543,Colchester 001A,Burglary,,\n"
+                + "y2,2018-01,Essex Police,Essex Police,0.9,51.88,On or near B,E01021543,Colchester 001A,Drugs,,\n"
+                + "y3,2018-01,Essex Police,Essex Police,0.7,52.24,On or near C,E01030072,St Edmundsbury 001A,Drugs,,\n";
+        String fire = TestTokens.agencySubmitter("essex-fire", PARTNERSHIPS);
+        String location = given().auth().oauth2(fire).contentType("text/csv").body(csv)
+                .when().post("/api/v1/incident-imports").then().statusCode(202).extract().header("Location");
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(fire).get(location)
+                .then().statusCode(200).extract().path("status"), equalTo("completed"));
+        JsonPath result = given().auth().oauth2(fire).get(location).then().extract().jsonPath();
+        assertThat(result.getLong("created"), equalTo(0L));
+        assertThat(result.getLong("outsidePartnerships"), equalTo(3L));
+        assertThat(result.getLong("outside.E07000071.rows"), equalTo(2L));
+        assertThat(result.getString("outside.E07000071.partnershipId"), equalTo(PARTNERSHIPS[0]));
+        assertThat(result.getString("outside.E07000071.reason"),
+                containsString("essex-fire is not a current member of " + PARTNERSHIPS[0]));
+        assertThat(result.getLong("outside.'St Edmundsbury'.rows"), equalTo(1L));
     }
 
     @Test
