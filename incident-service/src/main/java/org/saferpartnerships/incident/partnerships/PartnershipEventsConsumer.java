@@ -1,9 +1,11 @@
 package org.saferpartnerships.incident.partnerships;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -32,8 +34,8 @@ public class PartnershipEventsConsumer {
 
     @Incoming("partnership-events")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        idempotentConsumer.applyOnce(CONSUMER, record, this::apply);
+    public CompletionStage<Void> consume(Message<String> message) {
+        return idempotentConsumer.applyOnce(CONSUMER, message, this::apply);
     }
 
     private void apply(IncomingEvent event) {

@@ -4,17 +4,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
  * Applies each event once: the event id is recorded in the same transaction as the effect, so a
@@ -23,9 +27,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * <p>What happens on failure decides whether a projection can silently lose an event, so it is
  * decided here, once. A malformed event goes straight to the dead-letter topic. A failure while
  * the database cannot be reached is the infrastructure's, not the event's: the event is retried,
- * for as long as the outage lasts, and the partition waits behind it. Any other failure is retried
- * a few times (deadlocks, serialization failures) and then dead-lettered with its reason, so one
- * bad event does not stop the consumer.
+ * for as long as the outage lasts, and the partition waits behind it (the platform turns off the
+ * Kafka connector's limit on how long a record may stay unacknowledged, which would otherwise stop
+ * the channel after a minute). Any other failure is retried a few times (deadlocks, serialization
+ * failures) and then dead-lettered with its reason, so one bad event does not stop the consumer.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -43,15 +48,29 @@ public class IdempotentConsumer {
         this.meters = meters;
     }
 
+    /** The Kafka record a message from a Kafka channel carries. */
+    @SuppressWarnings("unchecked")
+    public static ConsumerRecord<String, String> recordOf(Message<String> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(metadata -> (ConsumerRecord<String, String>) metadata.getRecord())
+                .orElseThrow(() -> new IllegalArgumentException("Not a message from a Kafka channel"));
+    }
+
     /**
-     * Reads the CloudEvent in {@code record} and, unless {@code consumer} has applied it before,
-     * runs {@code effect} in a new transaction together with the record of its application.
-     *
-     * @throws MalformedEventException when the record is not a readable event, or the effect says
-     *         the event cannot be applied; the caller's failure strategy dead-letters it
+     * Reads the CloudEvent in the message and, unless {@code consumer} has applied it before, runs
+     * {@code effect} in a new transaction together with the record of its application; then
+     * acknowledges the message. A malformed event, or one that keeps failing while the database
+     * answers, is negatively acknowledged, which the channel's failure strategy dead-letters. An
+     * event whose retry is interrupted (the service is stopping) is neither: it stays uncommitted
+     * and is delivered again.
      */
-    public void applyOnce(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> effect) {
-        IncomingEvent event = IncomingEvent.from(record);
+    public CompletionStage<Void> applyOnce(String consumer, Message<String> message, Consumer<IncomingEvent> effect) {
+        IncomingEvent event;
+        try {
+            event = IncomingEvent.from(recordOf(message));
+        } catch (MalformedEventException e) {
+            return message.nack(e);
+        }
         int attemptsWhileDatabaseAnswers = 0;
         Duration pause = FIRST_PAUSE;
         while (true) {
@@ -61,20 +80,23 @@ public class IdempotentConsumer {
                         effect.accept(event);
                     }
                 });
-                return;
+                return message.ack();
             } catch (RuntimeException e) {
-                if (malformed(e)) {
-                    throw e;
-                }
-                boolean outage = !databaseAnswers();
-                if (!outage && ++attemptsWhileDatabaseAnswers >= ATTEMPTS_WHILE_DATABASE_ANSWERS) {
-                    throw e;
+                boolean outage = !malformed(e) && !databaseAnswers();
+                if (!outage && (malformed(e) || ++attemptsWhileDatabaseAnswers >= ATTEMPTS_WHILE_DATABASE_ANSWERS)) {
+                    Log.errorf("%s: %s %s goes to the dead-letter topic: %s", consumer, event.type(), event.id(),
+                            rootCause(e));
+                    return message.nack(e);
                 }
                 Counter.builder("csp.consumer.retries").tag("consumer", consumer)
                         .description("Events retried after a failure, by consumer").register(meters).increment();
                 Log.warnf("%s: %s %s failed (%s), retrying in %d ms%s", consumer, event.type(), event.id(),
                         rootCause(e), pause.toMillis(), outage ? " (the database does not answer)" : "");
-                pauseFor(pause, e);
+                if (!pausedFor(pause)) {
+                    Log.infof("%s: stopping; %s %s stays unacknowledged and comes again", consumer, event.type(),
+                            event.id());
+                    return CompletableFuture.completedFuture(null);
+                }
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             }
         }
@@ -119,13 +141,14 @@ public class IdempotentConsumer {
         }
     }
 
-    /** An interrupted wait gives up: the failure goes to the caller's failure strategy with its reason. */
-    private static void pauseFor(Duration pause, RuntimeException failure) {
+    /** @return false when the wait was interrupted: the service is stopping. */
+    private static boolean pausedFor(Duration pause) {
         try {
             Thread.sleep(pause.toMillis());
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw failure;
+            return false;
         }
     }
 }

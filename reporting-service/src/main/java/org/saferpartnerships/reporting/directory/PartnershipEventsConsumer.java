@@ -1,9 +1,11 @@
 package org.saferpartnerships.reporting.directory;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -36,11 +38,11 @@ public class PartnershipEventsConsumer {
 
     @Incoming("partnership-events")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
+    public CompletionStage<Void> consume(Message<String> message) {
         try {
-            idempotentConsumer.applyOnce(CONSUMER, record, this::apply);
+            return idempotentConsumer.applyOnce(CONSUMER, message, this::apply);
         } finally {
-            replays.handled(record);
+            replays.handled(IdempotentConsumer.recordOf(message));
         }
     }
 
