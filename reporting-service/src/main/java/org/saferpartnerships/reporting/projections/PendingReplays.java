@@ -42,6 +42,7 @@ public class PendingReplays {
         final long firstOffset;
         final long untilOffset;
         volatile boolean started;
+        volatile long lastOffset = -1;
 
         Rewind(UUID rebuildId, long firstOffset, long untilOffset) {
             this.rebuildId = rebuildId;
@@ -83,23 +84,25 @@ public class PendingReplays {
         });
     }
 
-    /** Rewinds the pending partitions assigned to this instance that it has not rewound for their rebuild. */
+    /**
+     * Rewinds the pending partitions assigned to this instance that it has not rewound for their
+     * rebuild. A partition this instance no longer holds is forgotten, so that should it come back
+     * mid-replay it is rewound again.
+     */
     @Scheduled(identity = REWIND_JOB, every = "${csp.projections.replay-check:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public synchronized void rewindAssignedPartitions() {
         List<Pending> pending = pending();
-        rewound.keySet().removeIf(tp -> pending.stream().noneMatch(p -> p.topicPartition().equals(tp)));
         for (Map.Entry<String, String> channel : CHANNELS.entrySet()) {
-            List<Pending> ofTopic = pending.stream().filter(p -> p.topic().equals(channel.getKey()))
-                    .filter(p -> !rewoundFor(p)).toList();
-            if (ofTopic.isEmpty()) {
-                continue;
-            }
+            List<Pending> ofTopic = pending.stream().filter(p -> p.topic().equals(channel.getKey())).toList();
             kafka.getConsumer(channel.getValue()).runOnPollingThread(consumer -> {
                 Set<TopicPartition> assigned = consumer.assignment();
+                rewound.keySet().removeIf(partition -> partition.topic().equals(channel.getKey())
+                        && (!assigned.contains(partition)
+                                || ofTopic.stream().noneMatch(p -> p.topicPartition().equals(partition))));
                 for (Pending replay : ofTopic) {
                     TopicPartition partition = replay.topicPartition();
-                    if (assigned.contains(partition)) {
+                    if (assigned.contains(partition) && !rewoundFor(replay)) {
                         long first = consumer.beginningOffsets(List.of(partition)).get(partition);
                         rewound.put(partition, new Rewind(replay.rebuildId(), first, replay.untilOffset()));
                         consumer.seek(partition, first);
@@ -110,23 +113,34 @@ public class PendingReplays {
         }
     }
 
-    /** Called after each event a projection consumer has handled: ends the partition's replay at its end. */
+    /**
+     * Called after each event a projection consumer has handled: ends the partition's replay at its
+     * end. The replay has started once the partition's records go back (records fetched before the
+     * rewind still arrive after it, ahead of the replayed ones) or come from its first offset.
+     */
     public void handled(ConsumerRecord<?, ?> record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         Rewind rewind = rewound.get(partition);
         if (rewind == null) {
             return;
         }
-        if (record.offset() <= rewind.firstOffset) {
+        if (record.offset() <= rewind.firstOffset || record.offset() < rewind.lastOffset) {
             rewind.started = true;
         }
-        if (rewind.started && record.offset() >= rewind.untilOffset - 1) {
+        rewind.lastOffset = record.offset();
+        if (!rewind.started || record.offset() < rewind.untilOffset - 1) {
+            return;
+        }
+        try {
             QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
                     "delete from projection_replay where topic = ?1 and partition = ?2 and rebuild_id = ?3")
                     .setParameter(1, record.topic()).setParameter(2, record.partition())
                     .setParameter(3, rewind.rebuildId).executeUpdate());
             rewound.remove(partition, rewind);
             Log.infof("Replay of %s complete", partition);
+        } catch (RuntimeException e) {
+            // The row stays; the next handled record, or a later rewind, finishes it.
+            Log.warnf("Could not record the end of the replay of %s: %s", partition, e);
         }
     }
 
