@@ -1,8 +1,9 @@
 -- Idempotency-Key (platform): the first answer to each caller's keyed POST, replayed to retries.
--- status is null while the first request is still being handled.
+-- status is null while the request holding the claim (claim_token) has not answered.
 create table idempotency_key (
     caller      text        not null,
     key         text        not null,
+    claim_token uuid        not null,
     request     text        not null,
     fingerprint text        not null,
     claimed_at  timestamptz not null,

@@ -7,12 +7,20 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -24,6 +32,9 @@ import org.saferpartnerships.testing.kafka.TestKafka;
 
 @QuarkusTest
 class GovernanceResourceTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void aMeetingOfTheRagRecordsAttendanceAndDecisions() {
@@ -87,6 +98,31 @@ class GovernanceResourceTest {
         given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON).header("Idempotency-Key", key).body(meeting)
                 .when().post("/api/v1/partnerships/" + csp + "/meetings")
                 .then().statusCode(201).header("Idempotent-Replayed", nullValue());
+    }
+
+    @Test
+    void aRetryWhileTheFirstRequestIsStillBeingHandledIsToldSo() throws Exception {
+        String csp = Fixtures.partnership();
+        String officer = Fixtures.officerOf(csp);
+        String meeting = "{\"bodyId\": \"any\", \"heldOn\": \"2021-03-18\"}";
+        String key = UUID.randomUUID().toString();
+        // The first request's claim, as it stands while that request runs: no answer yet.
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement claim = connection.prepareStatement("""
+                        insert into idempotency_key (caller, key, claim_token, request, fingerprint, claimed_at)
+                        values (?, ?, ?, ?, ?, now())""")) {
+            claim.setString(1, "officer-" + csp);
+            claim.setString(2, key);
+            claim.setObject(3, UUID.randomUUID());
+            claim.setString(4, "POST /api/v1/partnerships/" + csp + "/meetings");
+            claim.setString(5, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(meeting.getBytes(StandardCharsets.UTF_8))));
+            claim.executeUpdate();
+        }
+        given().auth().oauth2(officer).contentType(ContentType.JSON).header("Idempotency-Key", key).body(meeting)
+                .when().post("/api/v1/partnerships/" + csp + "/meetings")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("still being handled"));
     }
 
     @Test

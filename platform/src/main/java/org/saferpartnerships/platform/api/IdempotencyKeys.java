@@ -2,6 +2,7 @@ package org.saferpartnerships.platform.api;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -10,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -26,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -35,7 +38,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  * request again with the same key and gets the first answer, marked {@code Idempotent-Replayed},
  * instead of creating a second record. Keys belong to the caller and are kept for 24 hours. The
  * same key on a different request is refused (422); a retry while the first is still being handled
- * is told so (409). A request that failed keeps no answer, so it can be corrected and sent again.
+ * is told so (409). A refused request keeps no answer, so it can be corrected and sent again.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
@@ -55,7 +58,7 @@ public class IdempotencyKeys {
         this.json = json;
     }
 
-    private record Claim(String caller, String key, String request, String fingerprint) {
+    private record Claim(String caller, String key, UUID token, String request, String fingerprint) {
     }
 
     private record Answer(String request, String fingerprint, Integer status, String location, String etag,
@@ -66,7 +69,7 @@ public class IdempotencyKeys {
     public Optional<Response> claimOrReplay(ContainerRequestContext request) throws IOException {
         String key = request.getHeaderString(HEADER);
         if (key == null || !"POST".equals(request.getMethod()) || identity.isAnonymous()
-                || !isJson(request.getMediaType())) {
+                || !JsonBodyLimit.isJson(request.getMediaType())) {
             return Optional.empty();
         }
         if (key.isBlank() || key.length() > LONGEST_KEY) {
@@ -75,8 +78,9 @@ public class IdempotencyKeys {
         }
         byte[] body = request.getEntityStream().readAllBytes();
         request.setEntityStream(new ByteArrayInputStream(body));
-        Claim claim = new Claim(identity.getPrincipal().getName(), key,
-                request.getMethod() + " " + request.getUriInfo().getPath(), fingerprint(body));
+        URI uri = request.getUriInfo().getRequestUri();
+        Claim claim = new Claim(identity.getPrincipal().getName(), key, UUID.randomUUID(), request.getMethod() + " "
+                + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), fingerprint(body));
         Optional<Answer> earlier = claimOrFind(claim);
         if (earlier.isEmpty()) {
             request.setProperty(CLAIM, claim);
@@ -105,29 +109,39 @@ public class IdempotencyKeys {
         return Optional.of(replay.build());
     }
 
+    /**
+     * Keeps a successful answer for the key. A refused request (4xx) changed nothing: its claim is
+     * released so the corrected request can use the key. After a server error it is unknown whether
+     * the change was made, so the claim stays unanswered: retries are told it is in progress until it
+     * is taken over.
+     */
     @ServerResponseFilter
     public void keepAnswer(ContainerRequestContext request, ContainerResponseContext response) {
         if (!(request.getProperty(CLAIM) instanceof Claim claim)) {
             return;
         }
-        if (response.getStatusInfo().getFamily() != Response.Status.Family.SUCCESSFUL) {
-            update("delete from idempotency_key where caller = ? and key = ?", claim, null);
-            return;
-        }
         try {
-            byte[] body = response.hasEntity() ? json.writeValueAsBytes(response.getEntity()) : null;
-            Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
-            Object etag = response.getHeaders().getFirst(HttpHeaders.ETAG);
-            update("update idempotency_key set status = ?, location = ?, etag = ?, body = ? where caller = ? and key = ?",
-                    claim, statement -> {
-                        statement.setInt(1, response.getStatus());
-                        statement.setString(2, location == null ? null : location.toString());
-                        statement.setString(3, etag == null ? null : etag.toString());
-                        statement.setBytes(4, body);
-                        return 5;
-                    });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not keep the answer for " + HEADER + " " + claim.key(), e);
+            Response.Status.Family family = response.getStatusInfo().getFamily();
+            if (family == Response.Status.Family.CLIENT_ERROR) {
+                update("delete from idempotency_key where caller = ? and key = ? and claim_token = ?", claim, null);
+            } else if (family == Response.Status.Family.SUCCESSFUL) {
+                byte[] body = response.hasEntity() ? json.writeValueAsBytes(response.getEntity()) : null;
+                Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
+                Object etag = response.getHeaders().getFirst(HttpHeaders.ETAG);
+                update("""
+                        update idempotency_key set status = ?, location = ?, etag = ?, body = ?
+                        where caller = ? and key = ? and claim_token = ?""", claim, statement -> {
+                    statement.setInt(1, response.getStatus());
+                    statement.setString(2, location == null ? null : location.toString());
+                    statement.setString(3, etag == null ? null : etag.toString());
+                    statement.setBytes(4, body);
+                    return 5;
+                });
+            }
+        } catch (JsonProcessingException | RuntimeException e) {
+            // The change is made and the caller gets its answer; only a retry's replay is lost, and
+            // the unanswered claim makes a retry wait (409) rather than make the change again.
+            Log.errorf("Could not keep the answer for %s %s: %s", HEADER, claim.key(), e);
         }
     }
 
@@ -143,24 +157,26 @@ public class IdempotencyKeys {
     }
 
     /**
-     * Claims the key for this request, or finds the earlier request's answer. A claim whose request
-     * has not answered within a minute died with its instance, and an expired one is spent: either
-     * is taken over.
+     * Claims the key for this request, or finds the earlier request's answer. A claim unanswered for
+     * five minutes (far beyond any request's time) died with its instance or with a server error,
+     * and an expired one is spent: either is taken over.
      */
     private Optional<Answer> claimOrFind(Claim claim) {
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into idempotency_key (caller, key, request, fingerprint, claimed_at) values (?, ?, ?, ?, now())
-                    on conflict (caller, key) do update set request = excluded.request,
-                        fingerprint = excluded.fingerprint, claimed_at = now(), status = null, location = null,
-                        etag = null, body = null
+                    insert into idempotency_key (caller, key, claim_token, request, fingerprint, claimed_at)
+                    values (?, ?, ?, ?, ?, now())
+                    on conflict (caller, key) do update set claim_token = excluded.claim_token,
+                        request = excluded.request, fingerprint = excluded.fingerprint, claimed_at = now(),
+                        status = null, location = null, etag = null, body = null
                     where idempotency_key.claimed_at < now() - interval '24 hours'
-                       or (idempotency_key.status is null and idempotency_key.claimed_at < now() - interval '1 minute')
+                       or (idempotency_key.status is null and idempotency_key.claimed_at < now() - interval '5 minutes')
                     """)) {
                 insert.setString(1, claim.caller());
                 insert.setString(2, claim.key());
-                insert.setString(3, claim.request());
-                insert.setString(4, claim.fingerprint());
+                insert.setObject(3, claim.token());
+                insert.setString(4, claim.request());
+                insert.setString(5, claim.fingerprint());
                 if (insert.executeUpdate() == 1) {
                     return Optional.empty();
                 }
@@ -174,8 +190,7 @@ public class IdempotencyKeys {
                     if (!row.next()) {
                         return claimOrFind(claim); // the earlier claim was released meanwhile
                     }
-                    int status = row.getInt(3);
-                    return Optional.of(new Answer(row.getString(1), row.getString(2), row.wasNull() ? null : status,
+                    return Optional.of(new Answer(row.getString(1), row.getString(2), (Integer) row.getObject(3),
                             row.getString(4), row.getString(5), row.getBytes(6)));
                 }
             }
@@ -195,14 +210,11 @@ public class IdempotencyKeys {
             int next = leading == null ? 1 : leading.set(statement);
             statement.setString(next, claim.caller());
             statement.setString(next + 1, claim.key());
+            statement.setObject(next + 2, claim.token());
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record the answer for " + HEADER + " " + claim.key(), e);
         }
-    }
-
-    private static boolean isJson(MediaType type) {
-        return type == null || type.getSubtype().endsWith("json");
     }
 
     private static String fingerprint(byte[] body) {

@@ -1,4 +1,4 @@
-package org.saferpartnerships.incident.intake;
+package org.saferpartnerships.platform.api;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -8,27 +8,37 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 
 /**
- * JSON bodies are read whole into memory, so they get a far smaller limit than the CSV imports
- * (which stream to disk): a full batch of 5,000 incidents is a few megabytes. A declared length
- * over the limit is refused before anything is read; a chunked body, which declares none, is
- * counted as it is read and refused when it passes the limit.
+ * JSON bodies are read whole into memory, so they get a limit of their own, far below what a
+ * service may take as a streamed file (incident-service's CSV imports): a full batch of 5,000
+ * incidents is a few megabytes. A declared length over the limit is refused before anything is
+ * read; a chunked body, which declares none, is counted as it is read and refused when it passes
+ * the limit.
  */
 public class JsonBodyLimit {
 
-    static final long MAX_JSON_BYTES = 16L * 1024 * 1024;
+    private final long maxBytes;
+
+    JsonBodyLimit(@ConfigProperty(name = "csp.api.max-json-bytes", defaultValue = "16777216") long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    /** A JSON body, or one that says nothing of its type (read as JSON by the endpoints that take JSON). */
+    public static boolean isJson(MediaType type) {
+        return type == null || type.getSubtype().endsWith("json");
+    }
 
     @ServerRequestFilter(preMatching = true)
     public Response refuseOversizeJson(ContainerRequestContext request) {
-        MediaType type = request.getMediaType();
-        if (type == null || !type.getSubtype().endsWith("json")) {
+        if (request.getMediaType() == null || !isJson(request.getMediaType())) {
             return null;
         }
-        if (request.getLength() > MAX_JSON_BYTES) {
+        if (request.getLength() > maxBytes) {
             return tooLarge().toResponse();
         }
         if (request.getLength() < 0) {
@@ -37,15 +47,15 @@ public class JsonBodyLimit {
         return null;
     }
 
-    private static HttpProblem tooLarge() {
+    private HttpProblem tooLarge() {
         return HttpProblem.builder().withStatus(413).withTitle("Content Too Large")
-                .withDetail("A JSON body may be at most " + MAX_JSON_BYTES + " bytes; send larger sets as "
-                        + "several batches, or as a data.police.uk file to /api/v1/incident-imports")
+                .withDetail("A JSON body may be at most " + maxBytes + " bytes; send larger sets in several "
+                        + "requests, or as a file where the API takes one (incident-service: /api/v1/incident-imports)")
                 .build();
     }
 
     /** Stops reading, with a 413, at the first byte past the limit. */
-    private static final class Bounded extends FilterInputStream {
+    private final class Bounded extends FilterInputStream {
 
         private long read;
 
@@ -80,7 +90,7 @@ public class JsonBodyLimit {
 
         private void count(long bytes) {
             read += bytes;
-            if (read > MAX_JSON_BYTES) {
+            if (read > maxBytes) {
                 throw tooLarge();
             }
         }
