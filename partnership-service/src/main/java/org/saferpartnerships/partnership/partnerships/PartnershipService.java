@@ -16,6 +16,9 @@ import org.saferpartnerships.platform.outbox.Outbox;
 @ApplicationScoped
 public class PartnershipService {
 
+    /** Advisory-lock namespace of district claims (two-key locks never meet the outbox's one-key ones). */
+    private static final int DISTRICT_CLAIMS = 1;
+
     private final Outbox outbox;
 
     PartnershipService(Outbox outbox) {
@@ -54,19 +57,27 @@ public class PartnershipService {
     }
 
     /**
-     * The check in {@link #apply} cannot see a claim on the same district by a transaction still
-     * in flight. The database's uniqueness check does, but it is deferred (rewriting a district
-     * list reorders its rows) and would fail only at commit, as a 500. Checking it now waits for
-     * the other claim and fails here, as a constraint violation: a 409.
+     * The database's own guard, for a writer that did not take the district locks: its uniqueness
+     * check is deferred (rewriting a district list reorders its rows) and would fail only at commit,
+     * as a 500. Checking it now waits for the other claim and fails here, as a constraint
+     * violation: a 409.
      */
     private static void checkDistrictsHeldOnce() {
         Partnership.getEntityManager().createNativeQuery("set constraints partnership_district_once immediate")
                 .executeUpdate();
     }
 
-    /** A district belongs to one partnership at a time: incidents there are reported to it. */
+    /**
+     * A district belongs to one partnership at a time: incidents there are reported to it. Claims on
+     * a district take turns (a lock per district, taken in code order so that two claims on the same
+     * districts cannot wait on each other), so the check below sees any earlier claim committed.
+     */
     private static void apply(Partnership partnership, PartnershipInput input) {
         List<String> districts = input.districts().stream().distinct().toList();
+        for (String district : districts.stream().sorted().toList()) {
+            Partnership.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(?1, hashtext(?2))")
+                    .setParameter(1, DISTRICT_CLAIMS).setParameter(2, district).getSingleResult();
+        }
         for (String district : districts) {
             Optional<Partnership> holder = Partnership.find(
                     "select p from Partnership p join p.districts d where d = ?1 and p.id <> ?2", district, partnership.id)

@@ -1,6 +1,7 @@
 package org.saferpartnerships.partnership.partnerships;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -10,6 +11,10 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,9 +25,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -33,6 +41,9 @@ import org.saferpartnerships.testing.kafka.TestKafka;
 
 @QuarkusTest
 class PartnershipResourceTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static String body(String id, String name, String... districts) {
         return """
@@ -104,6 +115,41 @@ class PartnershipResourceTest {
         }
         given().auth().oauth2(Fixtures.VIEWER).queryParam("district", district).when().get("/api/v1/partnerships")
                 .then().statusCode(200).body("id", hasSize(1));
+    }
+
+    @Test
+    void aClaimWaitingOnAnUncommittedClaimOfTheSameDistrictEndsInAConflict() throws Exception {
+        String district = Fixtures.freeDistrict();
+        String holder = Fixtures.uniqueId("holder");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection connection = dataSource.getConnection()) {
+            // Another transaction holds the district, not yet committed, while the request arrives.
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("insert into partnership (id, name) values ('" + holder + "', 'Holder')");
+                statement.execute("insert into partnership_district (partnership_id, position, district_code) "
+                        + "values ('" + holder + "', 0, '" + district + "')");
+            }
+            Future<Integer> claim = pool.submit(() -> given().auth().oauth2(Fixtures.ADMIN)
+                    .contentType(ContentType.JSON).body(body(Fixtures.uniqueId("late"), "Late", district))
+                    .when().post("/api/v1/partnerships").statusCode());
+            await().atMost(Duration.ofSeconds(20)).until(this::someoneWaitsOnALock);
+            connection.commit();
+            assertThat(claim.get(30, TimeUnit.SECONDS), equalTo(409));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Whether some other session of this database is waiting on a lock (the request, on the held row). */
+    private boolean someoneWaitsOnALock() throws SQLException {
+        try (Connection observer = dataSource.getConnection();
+                Statement statement = observer.createStatement();
+                ResultSet waiting = statement.executeQuery("select count(*) from pg_stat_activity "
+                        + "where datname = current_database() and wait_event_type = 'Lock'")) {
+            waiting.next();
+            return waiting.getLong(1) > 0;
+        }
     }
 
     @Test
