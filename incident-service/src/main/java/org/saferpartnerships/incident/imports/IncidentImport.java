@@ -33,11 +33,11 @@ public class IncidentImport extends PanacheEntityBase {
         @JsonProperty("failed") FAILED
     }
 
-    /** How many rows were rejected for one reason, with the first few row numbers as examples. */
     /** Rows of one area that were counted, not stored, and why: so an agency can see what to fix. */
     public record Outside(String area, String partnershipId, long rows, String reason) {
     }
 
+    /** How many rows were rejected for one reason, with the first few row numbers as examples. */
     public record Rejections(long count, List<Long> exampleRows) {
     }
 

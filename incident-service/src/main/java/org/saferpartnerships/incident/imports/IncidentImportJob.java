@@ -49,6 +49,10 @@ public class IncidentImportJob {
     private final Outbox outbox;
 
     IncidentImportJob(ImportConfig config, PartnershipReplica partnerships, Outbox outbox) {
+        if (config.abandonedAfter().compareTo(config.heartbeat().multipliedBy(3)) < 0) {
+            throw new IllegalStateException("csp.imports.abandoned-after must be at least three heartbeats ("
+                    + config.heartbeat().multipliedBy(3) + "), or live imports would be failed");
+        }
         this.config = config;
         this.partnerships = partnerships;
         this.outbox = outbox;
@@ -66,8 +70,10 @@ public class IncidentImportJob {
     /** The queue and the spooled files are in this instance: its unfinished imports are alive. */
     @Scheduled(every = "${csp.imports.heartbeat:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void vouchForUnfinishedImports() {
-        QuarkusTransaction.requiringNew().run(() -> IncidentImport.update("heardAt = ?1 where worker = ?2 and status in ?3",
-                Instant.now(), worker, IncidentImport.UNFINISHED));
+        // The database's clock, not this instance's: every instance judges silence by the same clock.
+        QuarkusTransaction.requiringNew().run(() -> IncidentImport.getEntityManager().createNativeQuery("""
+                update incident_import set heard_at = now() where worker = ?1 and status in ('QUEUED', 'RUNNING')""")
+                .setParameter(1, worker).executeUpdate());
     }
 
     /**
@@ -78,20 +84,29 @@ public class IncidentImportJob {
     @Scheduled(every = "${csp.imports.heartbeat:30s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void failAbandonedImports() {
-        int failed = QuarkusTransaction.requiringNew().call(() -> IncidentImport.update(
-                "status = ?1, failure = ?2, finishedAt = ?3 where status in ?4 and heardAt < ?5",
-                IncidentImport.Status.FAILED,
-                "The service instance importing this file stopped before it finished; post the file again "
-                        + "(rows already imported are recognised and not duplicated)",
-                Instant.now(), IncidentImport.UNFINISHED, Instant.now().minus(config.abandonedAfter())));
+        int failed = QuarkusTransaction.requiringNew().call(() -> IncidentImport.getEntityManager().createNativeQuery("""
+                update incident_import set status = 'FAILED', failure = ?1, finished_at = now()
+                where status in ('QUEUED', 'RUNNING') and heard_at < now() - make_interval(secs => ?2)""")
+                .setParameter(1, "The service instance importing this file stopped before it finished; post the "
+                        + "file again (rows already imported are recognised and not duplicated)")
+                .setParameter(2, (double) config.abandonedAfter().toSeconds()).executeUpdate());
         if (failed > 0) {
             Log.warnf("Marked %d import(s) failed: their instance stopped before they finished", failed);
+        }
+    }
+
+    /** The import was marked failed while this instance was not heard from; it stops here. */
+    private static final class ImportGivenUp extends RuntimeException {
+        ImportGivenUp(UUID importId) {
+            super("Import " + importId + " was given up as abandoned");
         }
     }
 
     private void run(UUID importId, Path file) {
         try {
             importFile(importId, file);
+        } catch (ImportGivenUp e) {
+            Log.warn(e.getMessage());
         } catch (Exception | OutOfMemoryError e) {
             Log.errorf(e, "Import %s failed", importId);
             QuarkusTransaction.requiringNew().run(() -> {
@@ -177,7 +192,10 @@ public class IncidentImportJob {
     private void store(UUID importId, List<Row> chunk, Placement placement, boolean last) {
         QuarkusTransaction.requiringNew().run(() -> {
             IncidentImport progress = IncidentImport.findById(importId);
-            progress.heardAt = Instant.now();
+            if (progress.status == IncidentImport.Status.FAILED) {
+                // Given up on while this instance stalled: the agency was told to post the file again.
+                throw new ImportGivenUp(importId);
+            }
             Map<String, Incident> candidates = new HashMap<>();
             for (Row row : chunk) {
                 progress.rowsRead++;
