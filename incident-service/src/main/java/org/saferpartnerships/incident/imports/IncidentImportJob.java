@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -59,7 +60,8 @@ public class IncidentImportJob {
     }
 
     void submit(UUID importId, Path file) {
-        queue.submit(() -> run(importId, file));
+        // The import's events join the trace of the request that handed the file in.
+        queue.submit(Context.current().wrap(() -> run(importId, file)));
     }
 
     /** This instance, as the worker of the imports it receives; a restart is a new worker. */

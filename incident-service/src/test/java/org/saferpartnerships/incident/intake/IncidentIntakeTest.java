@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,6 +63,21 @@ class IncidentIntakeTest {
         return """
                 {"externalRef": "%s", "partnershipId": "%s", "category": "%s",
                  "occurredOn": "2024-05-18", "districtCode": "%s"}""".formatted(externalRef, partnership, category, district);
+    }
+
+    @Test
+    void theEventCarriesTheTraceOfTheRequestThatRecordedTheIncident() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        // A caller's own trace (not sampled, so nothing is exported): the service joins it.
+        String id = given().auth().oauth2(police).contentType(ContentType.JSON)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-00")
+                .body(incident("EP-TRACE-" + UUID.randomUUID()))
+                .when().post("/api/v1/incidents")
+                .then().statusCode(201).extract().path("id");
+
+        ConsumerRecord<String, String> event = TestKafka.awaitRecords(Topics.INCIDENT_EVENTS,
+                r -> id.equals(TestKafka.header(r, "ce_subject")), Duration.ofSeconds(20)).get(0);
+        assertThat(TestKafka.header(event, "traceparent"), startsWith("00-" + traceId + "-"));
     }
 
     @Test

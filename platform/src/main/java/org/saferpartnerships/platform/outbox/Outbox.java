@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +18,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 
 import org.saferpartnerships.platform.events.DomainEvent;
@@ -28,8 +32,13 @@ import org.saferpartnerships.platform.events.DomainEvent;
 public class Outbox {
 
     private static final String INSERT = """
-            insert into outbox_event (event_id, topic, event_key, event_type, subject, occurred_at, payload)
-            values (?, ?, ?, ?, ?, ?, cast(? as json))""";
+            insert into outbox_event (event_id, topic, event_key, event_type, subject, occurred_at, payload,
+                traceparent, tracestate)
+            values (?, ?, ?, ?, ?, ?, cast(? as json), ?, ?)""";
+
+    /** W3C Trace Context field names, used as Kafka header names as SmallRye's Kafka tracing reads them. */
+    static final String TRACEPARENT = "traceparent";
+    static final String TRACESTATE = "tracestate";
 
     /** Well below Kafka's default 1 MB record limit, leaving room for multi-byte characters and headers. */
     static final int MAX_PAYLOAD_CHARS = 256 * 1024;
@@ -54,6 +63,9 @@ public class Outbox {
             return;
         }
         Timestamp now = Timestamp.from(Instant.now());
+        // The trace of the request (or job) making the change travels with its events.
+        Map<String, String> trace = new HashMap<>();
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), trace, Map::put);
         // The JTA transaction hands out the connection Hibernate uses, so these rows commit with the change.
         try (Connection connection = dataSource.getConnection()) {
             lockKeys(connection, events);
@@ -73,6 +85,8 @@ public class Outbox {
                     insert.setString(5, event.subject());
                     insert.setTimestamp(6, now);
                     insert.setString(7, payload);
+                    insert.setString(8, trace.get(TRACEPARENT));
+                    insert.setString(9, trace.get(TRACESTATE));
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -48,7 +48,8 @@ public class OutboxRelay {
     private static final long RELAY_LOCK = 0x6F7574626F78L;
 
     private static final String SELECT_PENDING = """
-            select id, event_id, topic, event_key, event_type, subject, occurred_at, payload::text
+            select id, event_id, topic, event_key, event_type, subject, occurred_at, payload::text,
+                traceparent, tracestate
             from outbox_event where published_at is null order by id limit ?""";
 
     private final AgroalDataSource dataSource;
@@ -158,6 +159,12 @@ public class OutboxRelay {
             header(record, CloudEventHeaders.SUBJECT, subject);
         }
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        for (String traceField : new String[] { Outbox.TRACEPARENT, Outbox.TRACESTATE }) {
+            String value = row.getString(traceField);
+            if (value != null) {
+                header(record, traceField, value);
+            }
+        }
         return record;
     }
 
