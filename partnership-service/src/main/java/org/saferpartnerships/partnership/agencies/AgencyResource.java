@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.panache.common.Sort;
@@ -30,6 +32,7 @@ import io.quarkus.security.Authenticated;
 
 import org.saferpartnerships.partnership.access.PartnershipAccess;
 import org.saferpartnerships.platform.api.EntityTags;
+import org.saferpartnerships.platform.api.PageRequest;
 import org.saferpartnerships.platform.identity.Roles;
 
 @Path("/api/v1/agencies")
@@ -47,8 +50,8 @@ public class AgencyResource {
     @GET
     @Authenticated
     @Operation(summary = "List the agency directory", description = "Sorted by name.")
-    public List<AgencyView> list() {
-        return Agency.<Agency>listAll(Sort.by("name")).stream().map(AgencyView::of).toList();
+    public RestResponse<List<AgencyView>> list(@Valid @BeanParam PageRequest page) {
+        return page.of(Agency.<Agency>listAll(Sort.by("name")).stream().map(AgencyView::of).toList());
     }
 
     @GET

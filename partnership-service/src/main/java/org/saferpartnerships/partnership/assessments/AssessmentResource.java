@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,11 +23,13 @@ import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.Authenticated;
 
 import org.saferpartnerships.partnership.access.PartnershipAccess;
 import org.saferpartnerships.platform.api.EntityTags;
+import org.saferpartnerships.platform.api.PageRequest;
 import org.saferpartnerships.platform.identity.Roles;
 
 @Path("/api/v1/partnerships/{partnershipId}/assessments")
@@ -56,10 +59,11 @@ public class AssessmentResource {
     @GET
     @Authenticated
     @Operation(summary = "The partnership's assessments, newest first")
-    public List<AssessmentView> list(@PathParam("partnershipId") String partnershipId) {
+    public RestResponse<List<AssessmentView>> list(@Valid @BeanParam PageRequest page,
+            @PathParam("partnershipId") String partnershipId) {
         access.readable(partnershipId);
-        return StrategicAssessment.<StrategicAssessment>list("partnershipId = ?1 order by periodStart desc",
-                partnershipId).stream().map(AssessmentView::of).toList();
+        return page.of(StrategicAssessment.<StrategicAssessment>list("partnershipId = ?1 order by periodStart desc",
+                partnershipId).stream().map(AssessmentView::of).toList());
     }
 
     @GET

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,11 +23,13 @@ import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.Authenticated;
 
 import org.saferpartnerships.partnership.access.PartnershipAccess;
 import org.saferpartnerships.platform.api.EntityTags;
+import org.saferpartnerships.platform.api.PageRequest;
 import org.saferpartnerships.platform.identity.Roles;
 
 /**
@@ -62,9 +65,10 @@ public class DomesticHomicideReviewResource {
     @GET
     @Authenticated
     @Operation(summary = "The partnership's reviews, by case reference")
-    public List<ReviewView> list(@PathParam("partnershipId") String partnershipId) {
+    public RestResponse<List<ReviewView>> list(@Valid @BeanParam PageRequest page,
+            @PathParam("partnershipId") String partnershipId) {
         access.restricted(partnershipId, WHAT);
-        return reviews.of(partnershipId).stream().map(ReviewView::of).toList();
+        return page.of(reviews.of(partnershipId).stream().map(ReviewView::of).toList());
     }
 
     @GET

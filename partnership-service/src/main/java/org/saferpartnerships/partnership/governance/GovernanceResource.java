@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,11 +22,13 @@ import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.Authenticated;
 
 import org.saferpartnerships.partnership.access.PartnershipAccess;
 import org.saferpartnerships.platform.api.EntityTags;
+import org.saferpartnerships.platform.api.PageRequest;
 import org.saferpartnerships.platform.identity.Roles;
 
 @Path("/api/v1/partnerships/{partnershipId}")
@@ -64,10 +67,11 @@ public class GovernanceResource {
     @Path("bodies")
     @Authenticated
     @Operation(summary = "The partnership's boards and groups")
-    public List<BodyView> bodies(@PathParam("partnershipId") String partnershipId) {
+    public RestResponse<List<BodyView>> bodies(@Valid @BeanParam PageRequest page,
+            @PathParam("partnershipId") String partnershipId) {
         access.readable(partnershipId);
-        return GovernanceBody.<GovernanceBody>list("partnershipId = ?1 order by name", partnershipId).stream()
-                .map(BodyView::of).toList();
+        return page.of(GovernanceBody.<GovernanceBody>list("partnershipId = ?1 order by name", partnershipId).stream()
+                .map(BodyView::of).toList());
     }
 
     @GET
@@ -106,10 +110,11 @@ public class GovernanceResource {
     @Path("meetings")
     @Authenticated
     @Operation(summary = "Meetings of the partnership's bodies, newest first")
-    public List<MeetingView> meetings(@PathParam("partnershipId") String partnershipId) {
+    public RestResponse<List<MeetingView>> meetings(@Valid @BeanParam PageRequest page,
+            @PathParam("partnershipId") String partnershipId) {
         access.readable(partnershipId);
-        return Meeting.<Meeting>list("partnershipId = ?1 order by heldOn desc", partnershipId).stream()
-                .map(MeetingView::of).toList();
+        return page.of(Meeting.<Meeting>list("partnershipId = ?1 order by heldOn desc", partnershipId).stream()
+                .map(MeetingView::of).toList());
     }
 
     @GET

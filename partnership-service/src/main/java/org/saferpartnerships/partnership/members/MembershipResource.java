@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -30,12 +31,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.Authenticated;
 
 import org.saferpartnerships.partnership.access.PartnershipAccess;
 import org.saferpartnerships.partnership.agencies.Agency;
 import org.saferpartnerships.platform.api.EntityTags;
+import org.saferpartnerships.platform.api.PageRequest;
 import org.saferpartnerships.platform.identity.Roles;
 
 @Path("/api/v1/partnerships/{partnershipId}/members")
@@ -56,7 +59,8 @@ public class MembershipResource {
     @Authenticated
     @Operation(summary = "Members of a partnership", description = "Every membership past and present, or "
             + "with on=YYYY-MM-DD those who were members on that date.")
-    public List<MembershipView> list(@PathParam("partnershipId") String partnershipId,
+    public RestResponse<List<MembershipView>> list(@Valid @BeanParam PageRequest page,
+            @PathParam("partnershipId") String partnershipId,
             @Parameter(description = "Only memberships active on this date", example = "2020-09-15")
             @QueryParam("on") LocalDate on) {
         access.readable(partnershipId);
@@ -64,7 +68,7 @@ public class MembershipResource {
         Map<String, Agency> agencies = Agency.<Agency>list("id in ?1",
                 found.stream().map(m -> m.agencyId).distinct().toList())
                 .stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
-        return found.stream().map(m -> MembershipView.of(m, agencies.get(m.agencyId))).toList();
+        return page.of(found.stream().map(m -> MembershipView.of(m, agencies.get(m.agencyId))).toList());
     }
 
     @GET

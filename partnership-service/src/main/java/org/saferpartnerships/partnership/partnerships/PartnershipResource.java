@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.panache.common.Sort;
@@ -32,6 +34,7 @@ import io.quarkus.security.Authenticated;
 
 import org.saferpartnerships.partnership.access.PartnershipAccess;
 import org.saferpartnerships.platform.api.EntityTags;
+import org.saferpartnerships.platform.api.PageRequest;
 import org.saferpartnerships.platform.geography.DistrictCode;
 import org.saferpartnerships.platform.identity.Roles;
 
@@ -52,13 +55,13 @@ public class PartnershipResource {
     @GET
     @Authenticated
     @Operation(summary = "List partnerships, or find the one covering a district")
-    public List<PartnershipView> list(
+    public RestResponse<List<PartnershipView>> list(@Valid @BeanParam PageRequest page,
             @Parameter(description = "ONS GSS district code, e.g. E07000075: the partnership covering it")
             @QueryParam("district") @DistrictCode String district) {
         if (district != null) {
-            return partnerships.coveringDistrict(district).map(PartnershipView::of).stream().toList();
+            return page.of(partnerships.coveringDistrict(district).map(PartnershipView::of).stream().toList());
         }
-        return Partnership.<Partnership>listAll(Sort.by("name")).stream().map(PartnershipView::of).toList();
+        return page.of(Partnership.<Partnership>listAll(Sort.by("name")).stream().map(PartnershipView::of).toList());
     }
 
     @GET

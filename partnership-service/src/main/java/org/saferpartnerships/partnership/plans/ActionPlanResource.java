@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,12 +25,14 @@ import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.security.Authenticated;
 
 import org.saferpartnerships.partnership.access.PartnershipAccess;
 import org.saferpartnerships.platform.api.EntityTags;
+import org.saferpartnerships.platform.api.PageRequest;
 import org.saferpartnerships.platform.identity.Caller;
 import org.saferpartnerships.platform.identity.Roles;
 
@@ -63,10 +66,11 @@ public class ActionPlanResource {
     @GET
     @Authenticated
     @Operation(summary = "The plan of a financial year (2021 = April 2021 - March 2022)")
-    public List<ActionView> plan(@PathParam("partnershipId") String partnershipId,
+    public RestResponse<List<ActionView>> plan(@Valid @BeanParam PageRequest page,
+            @PathParam("partnershipId") String partnershipId,
             @PathParam("year") @Min(1998) @Max(2100) int year) {
         access.readable(partnershipId);
-        return plans.plan(partnershipId, year).stream().map(ActionView::of).toList();
+        return page.of(plans.plan(partnershipId, year).stream().map(ActionView::of).toList());
     }
 
     @GET

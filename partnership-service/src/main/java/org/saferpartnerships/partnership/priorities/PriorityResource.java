@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,11 +27,13 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.Authenticated;
 
 import org.saferpartnerships.partnership.access.PartnershipAccess;
 import org.saferpartnerships.platform.api.EntityTags;
+import org.saferpartnerships.platform.api.PageRequest;
 import org.saferpartnerships.platform.identity.Roles;
 
 @Path("/api/v1/partnerships/{partnershipId}/priorities")
@@ -60,14 +63,15 @@ public class PriorityResource {
     @GET
     @Authenticated
     @Operation(summary = "Priorities, of one financial year or all")
-    public List<PriorityView> list(@PathParam("partnershipId") String partnershipId,
+    public RestResponse<List<PriorityView>> list(@Valid @BeanParam PageRequest page,
+            @PathParam("partnershipId") String partnershipId,
             @Parameter(description = "Financial year by its start year: 2021 = April 2021 - March 2022")
             @QueryParam("year") @Min(1998) @Max(2100) Integer year) {
         access.readable(partnershipId);
         List<Priority> found = year == null
                 ? Priority.list("partnershipId = ?1 order by financialYear, title", partnershipId)
                 : Priority.list("partnershipId = ?1 and financialYear = ?2 order by title", partnershipId, year);
-        return found.stream().map(PriorityView::of).toList();
+        return page.of(found.stream().map(PriorityView::of).toList());
     }
 
     @GET

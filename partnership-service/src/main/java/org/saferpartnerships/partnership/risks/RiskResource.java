@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -23,11 +24,13 @@ import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.Authenticated;
 
 import org.saferpartnerships.partnership.access.PartnershipAccess;
 import org.saferpartnerships.platform.api.EntityTags;
+import org.saferpartnerships.platform.api.PageRequest;
 import org.saferpartnerships.platform.identity.Roles;
 
 @Path("/api/v1/partnerships/{partnershipId}/risks")
@@ -47,10 +50,11 @@ public class RiskResource {
     @GET
     @Authenticated
     @Operation(summary = "The risk register", description = "Open risks; closed=true includes closed ones.")
-    public List<RiskView> list(@PathParam("partnershipId") String partnershipId,
+    public RestResponse<List<RiskView>> list(@Valid @BeanParam PageRequest page,
+            @PathParam("partnershipId") String partnershipId,
             @QueryParam("closed") @DefaultValue("false") boolean includeClosed) {
         access.readable(partnershipId);
-        return risks.register(partnershipId, includeClosed).stream().map(RiskView::of).toList();
+        return page.of(risks.register(partnershipId, includeClosed).stream().map(RiskView::of).toList());
     }
 
     @GET

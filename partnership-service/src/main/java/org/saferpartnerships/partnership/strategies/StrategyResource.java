@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,11 +22,13 @@ import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.Authenticated;
 
 import org.saferpartnerships.partnership.access.PartnershipAccess;
 import org.saferpartnerships.platform.api.EntityTags;
+import org.saferpartnerships.platform.api.PageRequest;
 import org.saferpartnerships.platform.identity.Roles;
 
 @Path("/api/v1/partnerships/{partnershipId}/strategies")
@@ -55,10 +58,11 @@ public class StrategyResource {
     @GET
     @Authenticated
     @Operation(summary = "The partnership's strategies, newest first")
-    public List<StrategyView> list(@PathParam("partnershipId") String partnershipId) {
+    public RestResponse<List<StrategyView>> list(@Valid @BeanParam PageRequest page,
+            @PathParam("partnershipId") String partnershipId) {
         access.readable(partnershipId);
-        return Strategy.<Strategy>list("partnershipId = ?1 order by startYear desc", partnershipId).stream()
-                .map(StrategyView::of).toList();
+        return page.of(Strategy.<Strategy>list("partnershipId = ?1 order by startYear desc", partnershipId).stream()
+                .map(StrategyView::of).toList());
     }
 
     @GET

@@ -2,9 +2,12 @@ package org.saferpartnerships.partnership.governance;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.nio.charset.StandardCharsets;
@@ -13,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -137,6 +141,35 @@ class GovernanceResourceTest {
                 .body("{\"name\": \"Hub\", \"kind\": \"community-safety-hub\"}")
                 .when().post("/api/v1/partnerships/" + csp + "/bodies").then().statusCode(201)
                 .header("Idempotent-Replayed", nullValue());
+    }
+
+    @Test
+    void meetingsComeInPagesWithLinksToTheNext() {
+        String csp = Fixtures.partnership();
+        String officer = Fixtures.officerOf(csp);
+        String body = given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body("{\"name\": \"Hub\", \"kind\": \"community-safety-hub\", \"cadence\": \"weekly\"}")
+                .when().post("/api/v1/partnerships/" + csp + "/bodies").then().statusCode(201).extract().path("id");
+        for (String day : List.of("2021-03-04", "2021-03-11", "2021-03-18")) {
+            given().auth().oauth2(officer).contentType(ContentType.JSON)
+                    .body("{\"bodyId\": \"" + body + "\", \"heldOn\": \"" + day + "\"}")
+                    .when().post("/api/v1/partnerships/" + csp + "/meetings").then().statusCode(201);
+        }
+        String meetings = "/api/v1/partnerships/" + csp + "/meetings";
+        String link = given().auth().oauth2(Fixtures.VIEWER).queryParam("limit", 2).when().get(meetings)
+                .then().statusCode(200).header("X-Total-Count", "3")
+                .body("heldOn", contains("2021-03-18", "2021-03-11"))
+                .extract().header("Link");
+        assertThat(link, containsString("rel=\"next\""));
+        String next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+        given().auth().oauth2(Fixtures.VIEWER).when().get(next)
+                .then().statusCode(200).body("heldOn", contains("2021-03-04"))
+                .header("Link", allOf(containsString("rel=\"prev\""), not(containsString("rel=\"next\""))));
+
+        given().auth().oauth2(Fixtures.VIEWER).queryParam("limit", 501).when().get(meetings)
+                .then().statusCode(400).body("violations.field", hasItem(containsString("limit")));
+        given().auth().oauth2(Fixtures.VIEWER).queryParam("offset", -1).when().get(meetings)
+                .then().statusCode(400);
     }
 
     @Test
