@@ -65,7 +65,8 @@ public class OutboxRelay {
         this.bootstrapServers = bootstrapServers;
     }
 
-    @Scheduled(every = "${csp.outbox.poll-interval:0.5s}", delayed = "1s",
+    // Quarkus's scheduler ticks at most once a second; a shorter interval only draws a warning.
+    @Scheduled(every = "${csp.outbox.poll-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
         try {
