@@ -40,6 +40,12 @@ class GovernanceResourceTest {
     @Inject
     AgroalDataSource dataSource;
 
+    /** Sets up a governance body of the partnership; returns its id. */
+    private static String governanceBody(String token, String partnership, String body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/partnerships/" + partnership + "/bodies").then().statusCode(201).extract().path("id");
+    }
+
     @Test
     void aMeetingOfTheRagRecordsAttendanceAndDecisions() {
         String csp = Fixtures.partnership();
@@ -76,9 +82,7 @@ class GovernanceResourceTest {
     void aMeetingSentAgainWithItsIdempotencyKeyIsRecordedOnceAndAnsweredAsBefore() {
         String csp = Fixtures.partnership();
         String officer = Fixtures.officerOf(csp);
-        String body = given().auth().oauth2(officer).contentType(ContentType.JSON)
-                .body("{\"name\": \"JAG\", \"kind\": \"joint-action-group\"}")
-                .when().post("/api/v1/partnerships/" + csp + "/bodies").then().statusCode(201).extract().path("id");
+        String body = governanceBody(officer, csp, "{\"name\": \"JAG\", \"kind\": \"joint-action-group\"}");
         String meeting = "{\"bodyId\": \"" + body + "\", \"heldOn\": \"2021-03-18\"}";
         String key = UUID.randomUUID().toString();
 
@@ -147,9 +151,8 @@ class GovernanceResourceTest {
     void meetingsComeInPagesWithLinksToTheNext() {
         String csp = Fixtures.partnership();
         String officer = Fixtures.officerOf(csp);
-        String body = given().auth().oauth2(officer).contentType(ContentType.JSON)
-                .body("{\"name\": \"Hub\", \"kind\": \"community-safety-hub\", \"cadence\": \"weekly\"}")
-                .when().post("/api/v1/partnerships/" + csp + "/bodies").then().statusCode(201).extract().path("id");
+        String body = governanceBody(officer, csp,
+                "{\"name\": \"Hub\", \"kind\": \"community-safety-hub\", \"cadence\": \"weekly\"}");
         for (String day : List.of("2021-03-04", "2021-03-11", "2021-03-18")) {
             given().auth().oauth2(officer).contentType(ContentType.JSON)
                     .body("{\"bodyId\": \"" + body + "\", \"heldOn\": \"" + day + "\"}")
@@ -176,9 +179,7 @@ class GovernanceResourceTest {
     void aChangeTooLargeToPublishIsRefusedAndNothingIsStored() {
         String csp = Fixtures.partnership();
         String officer = Fixtures.officerOf(csp);
-        String body = given().auth().oauth2(officer).contentType(ContentType.JSON)
-                .body("{\"name\": \"RAG\", \"kind\": \"responsible-authorities-group\"}")
-                .when().post("/api/v1/partnerships/" + csp + "/bodies").then().statusCode(201).extract().path("id");
+        String body = governanceBody(officer, csp, "{\"name\": \"RAG\", \"kind\": \"responsible-authorities-group\"}");
         String reference = "{\"type\": \"priority\", \"id\": \"" + "r".repeat(80) + "\"}";
         String decision = "{\"kind\": \"other\", \"text\": \"" + "d".repeat(2000) + "\", \"references\": ["
                 + String.join(",", java.util.Collections.nCopies(50, reference)) + "]}";
