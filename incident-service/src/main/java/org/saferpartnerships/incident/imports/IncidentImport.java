@@ -99,8 +99,6 @@ public class IncidentImport extends PanacheEntityBase {
     @Column(name = "heard_at", nullable = false)
     public Instant heardAt;
 
-    static final List<Status> UNFINISHED = List.of(Status.QUEUED, Status.RUNNING);
-
     void outside(String key, String area, String partnershipId, String reason) {
         outsidePartnerships++;
         Outside current = outside.get(key);

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -36,7 +38,7 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 public class IdempotentConsumer {
 
     /** Attempts while the database answers; beyond that the event itself is at fault. */
-    static final int ATTEMPTS_WHILE_DATABASE_ANSWERS = 3;
+    private static final int ATTEMPTS_WHILE_DATABASE_ANSWERS = 3;
     private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
 
@@ -83,7 +85,7 @@ public class IdempotentConsumer {
                 return message.ack();
             } catch (RuntimeException e) {
                 boolean outage = !malformed(e) && !databaseAnswers();
-                if (!outage && (malformed(e) || ++attemptsWhileDatabaseAnswers >= ATTEMPTS_WHILE_DATABASE_ANSWERS)) {
+                if (malformed(e) || (!outage && ++attemptsWhileDatabaseAnswers == ATTEMPTS_WHILE_DATABASE_ANSWERS)) {
                     Log.errorf("%s: %s %s goes to the dead-letter topic: %s", consumer, event.type(), event.id(),
                             rootCause(e));
                     return message.nack(e);
@@ -97,7 +99,7 @@ public class IdempotentConsumer {
                             event.id());
                     return CompletableFuture.completedFuture(null);
                 }
-                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+                pause = Collections.min(List.of(pause.multipliedBy(2), LONGEST_PAUSE));
             }
         }
     }

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
 
-import org.saferpartnerships.platform.consumer.IdempotentConsumer;
 import org.saferpartnerships.platform.consumer.IncomingEvent;
 import org.saferpartnerships.reporting.projections.PendingReplays;
 import org.saferpartnerships.platform.events.partnership.PartnershipChanged;
@@ -26,12 +25,10 @@ public class PartnershipEventsConsumer {
 
     public static final String CONSUMER = "reporting.partnership-directory";
 
-    private final IdempotentConsumer idempotentConsumer;
     private final PendingReplays replays;
     private final ObjectMapper json;
 
-    PartnershipEventsConsumer(IdempotentConsumer idempotentConsumer, PendingReplays replays, ObjectMapper json) {
-        this.idempotentConsumer = idempotentConsumer;
+    PartnershipEventsConsumer(PendingReplays replays, ObjectMapper json) {
         this.replays = replays;
         this.json = json;
     }
@@ -39,11 +36,7 @@ public class PartnershipEventsConsumer {
     @Incoming("partnership-events")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        try {
-            return idempotentConsumer.applyOnce(CONSUMER, message, this::apply);
-        } finally {
-            replays.handled(IdempotentConsumer.recordOf(message));
-        }
+        return replays.applyOnce(CONSUMER, message, this::apply);
     }
 
     private void apply(IncomingEvent event) {

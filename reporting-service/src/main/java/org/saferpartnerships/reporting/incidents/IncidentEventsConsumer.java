@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 
-import org.saferpartnerships.platform.consumer.IdempotentConsumer;
 import org.saferpartnerships.platform.consumer.IncomingEvent;
 import org.saferpartnerships.reporting.projections.PendingReplays;
 import org.saferpartnerships.platform.events.incident.IncidentCorrected;
@@ -30,14 +29,11 @@ public class IncidentEventsConsumer {
 
     public static final String CONSUMER = "reporting.incident-counts";
 
-    private final IdempotentConsumer idempotentConsumer;
     private final PendingReplays replays;
     private final IncidentCountProjection projection;
     private final ObjectMapper json;
 
-    IncidentEventsConsumer(IdempotentConsumer idempotentConsumer, PendingReplays replays,
-            IncidentCountProjection projection, ObjectMapper json) {
-        this.idempotentConsumer = idempotentConsumer;
+    IncidentEventsConsumer(PendingReplays replays, IncidentCountProjection projection, ObjectMapper json) {
         this.replays = replays;
         this.projection = projection;
         this.json = json;
@@ -46,11 +42,7 @@ public class IncidentEventsConsumer {
     @Incoming("incident-events")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        try {
-            return idempotentConsumer.applyOnce(CONSUMER, message, this::apply);
-        } finally {
-            replays.handled(IdempotentConsumer.recordOf(message));
-        }
+        return replays.applyOnce(CONSUMER, message, this::apply);
     }
 
     private void apply(IncomingEvent event) {

@@ -6,19 +6,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 
+import org.saferpartnerships.platform.consumer.IdempotentConsumer;
+import org.saferpartnerships.platform.consumer.IncomingEvent;
 import org.saferpartnerships.platform.events.Topics;
 
 /**
@@ -63,10 +68,24 @@ public class PendingReplays {
     private final Map<TopicPartition, Rewind> rewound = new ConcurrentHashMap<>();
     private final EntityManager entityManager;
     private final KafkaClientService kafka;
+    private final IdempotentConsumer idempotentConsumer;
 
-    PendingReplays(EntityManager entityManager, KafkaClientService kafka) {
+    PendingReplays(EntityManager entityManager, KafkaClientService kafka, IdempotentConsumer idempotentConsumer) {
         this.entityManager = entityManager;
         this.kafka = kafka;
+        this.idempotentConsumer = idempotentConsumer;
+    }
+
+    /**
+     * How the projection consumers apply an event: once ({@link IdempotentConsumer}), and noted,
+     * whatever became of it, so that a rebuild's replay of its partition can end.
+     */
+    public CompletionStage<Void> applyOnce(String consumer, Message<String> message, Consumer<IncomingEvent> effect) {
+        try {
+            return idempotentConsumer.applyOnce(consumer, message, effect);
+        } finally {
+            handled(IdempotentConsumer.recordOf(message));
+        }
     }
 
     /** The partitions whose replay has not reached its end yet, across all instances. */
@@ -114,11 +133,10 @@ public class PendingReplays {
     }
 
     /**
-     * Called after each event a projection consumer has handled: ends the partition's replay at its
-     * end. The replay has started once the partition's records go back (records fetched before the
+     * Ends the partition's replay once it reaches its end. The replay has started once the partition's records go back (records fetched before the
      * rewind still arrive after it, ahead of the replayed ones) or come from its first offset.
      */
-    public void handled(ConsumerRecord<?, ?> record) {
+    private void handled(ConsumerRecord<?, ?> record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         Rewind rewind = rewound.get(partition);
         if (rewind == null) {
