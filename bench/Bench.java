@@ -1,0 +1,2286 @@
+// The driver behind bench/run: plain JDK 17, no dependencies, run as a single-file program
+// (java bench/Bench.java [--quick] [--only a,b] --repo DIR --out DIR). It loads the local stack
+// over loopback only, measures each benchmark of issue 8 next to a reference measured in the same
+// run (PostgreSQL through psql), and writes <out>/<date>-<host>.md and .json. Benchmarks never
+// pass or fail; the exit status is 1 only when the harness breaks (a request errors, psql fails).
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.security.SecureRandom;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.DoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+public class Bench {
+
+    static final String SUBMITTER = "essex-police-submitter";
+    static final String ANALYST = "essex-analyst";
+    static final String ADMIN = "platform-admin";
+    static final String AGENCY = "essex-police";
+    static final String BENCH_DB = "csp_bench";
+    /** Synthetic projection rows (benchmark 5) live under these ids and months, which no real data uses. */
+    static final String SYNTHETIC = "bench-synthetic-";
+    static final YearMonth SYNTHETIC_FIRST_MONTH = YearMonth.of(1900, 1);
+    static final int SYNTHETIC_MONTHS = 120;
+    static final int SYNTHETIC_DISTRICTS = 2;
+    static final int SYNTHETIC_PER_PARTNERSHIP = 100_000;
+
+    final Options options;
+    final Sizes sizes;
+    final Stack stack;
+    final Api api;
+    final Pg pg;
+    final Report report;
+    final DemoData demo;
+    final Path work;
+    final long startedNanos = System.nanoTime();
+    final Deadline overall;
+    Months months;
+    final Map<String, Map<String, Object>> footprints = new LinkedHashMap<>();
+    final AtomicBoolean syntheticPresent = new AtomicBoolean();
+
+    Bench(Options options) throws IOException {
+        this.options = options;
+        this.sizes = options.quick ? Sizes.quick() : Sizes.full();
+        this.stack = Stack.fromEnvironment(options.repo);
+        this.api = new Api(stack);
+        this.pg = new Pg(stack);
+        this.report = new Report(options.quick);
+        this.demo = DemoData.load(options.repo);
+        this.work = Files.createTempDirectory("csp-bench-");
+        this.overall = Deadline.in(sizes.overall());
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(new Bench(Options.parse(args)).run());
+    }
+
+    int run() throws IOException {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::removeSynthetic));
+        int status = 0;
+        try {
+            environment();
+            pg.ensureDatabase(BENCH_DB);
+            ActivitySampler.install(pg);
+            months = Months.below(pg.scalar(stack.db("incident"), "select min(occurred_month) from incident"
+                    + " where agency_id = '" + AGENCY + "' and occurred_month < '2010-01'"));
+            footprintSnapshot("at bench start");
+            if (options.on("import")) {
+                importBenchmark("empty", "on the table as the stack holds it");
+                footprintSnapshot("after the import");
+            }
+            if (options.on("batch")) {
+                batchBenchmark();
+            }
+            if (options.on("single")) {
+                singleBenchmark();
+            }
+            if (options.on("feeds")) {
+                feedBenchmark();
+            }
+            if (options.on("freshness")) {
+                freshnessBenchmark();
+            }
+            if (options.on("growth") && !options.quick) {
+                growthBenchmark();
+            }
+            footprintSnapshot("at bench end");
+            footprintSection();
+        } catch (Exception | AssertionError e) {
+            status = 1;
+            report.aborted(e);
+            e.printStackTrace();
+        } finally {
+            removeSynthetic();
+            dropScratchTables();
+            report.months(months);
+            report.elapsed(seconds(System.nanoTime() - startedNanos));
+            Path[] written = report.write(options.out, LocalDate.now() + "-" + hostname());
+            log("wrote " + written[0] + " and " + written[1]);
+            deleteTree(work);
+        }
+        return status;
+    }
+
+    // ---- the environment -------------------------------------------------------------------------
+
+    void environment() throws IOException {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("host", hostname());
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("cpu", cpuModel());
+        machine.put("memoryGiB", round(memInfoKb("MemTotal") / 1024.0 / 1024.0, 1));
+        machine.put("loadAverageAtStart", firstWords(read(Path.of("/proc/loadavg")), 3));
+        Map<String, Object> versions = new LinkedHashMap<>();
+        versions.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        versions.put("postgresql", pg.scalar("postgres", "show server_version"));
+        versions.put("quarkus", quarkusVersion());
+        versions.put("kafka", commonSetting("CSP_KAFKA_VERSION"));
+        versions.put("keycloak", commonSetting("CSP_KEYCLOAK_VERSION"));
+        String commit = git("rev-parse", "HEAD");
+        String changed = git("status", "--porcelain", "--untracked-files=no");
+        versions.put("gitCommit", commit);
+        versions.put("gitUncommittedFiles", changed.isBlank() ? 0 : changed.split("\n").length);
+        report.json.put("machine", machine);
+        report.json.put("versions", versions);
+        report.json.put("mode", options.quick ? "quick" : "full");
+        report.json.put("startedAt", LocalDateTime.now().withNano(0).toString());
+        report.header(machine, versions, sizes);
+        log("machine " + machine + ", versions " + versions);
+    }
+
+    // ---- 1. CSV import vs COPY -------------------------------------------------------------------
+
+    /** One import of a fresh file next to COPY of the same bytes, and what each step cost. */
+    record ImportRun(String label, int rows, List<YearMonth> months, long storedBefore, double copySeconds,
+            double acceptedSeconds, Double completedSeconds, Double countedSeconds, long created, long unchanged,
+            long outside, long rejected, long rowsReadAtCap, long peakRssKb, long hwmKb, long pendingAtCompleted,
+            Double outboxDrainedSeconds, String note) {
+
+        boolean capped() {
+            return note != null;
+        }
+
+        double copyRate() {
+            return rows / copySeconds;
+        }
+    }
+
+    void importBenchmark(String key, String condition) throws Exception {
+        log("1. import vs COPY (" + key + "): " + sizes.runs() + " runs of " + sizes.importRows() + " rows");
+        List<ImportRun> runs = new ArrayList<>();
+        for (int i = 1; i <= sizes.runs() && !overall.passed(); i++) {
+            ImportRun run = importRun("import-" + key + "-" + i, sizes.importRows());
+            runs.add(run);
+            if (run.capped()) {
+                break; // the service carries on with it; a next import would queue behind it
+            }
+        }
+        reportImports(key, condition, runs);
+    }
+
+    ImportRun importRun(String label, int rows) throws Exception {
+        List<YearMonth> block = months.take(demo.months.size(), label);
+        Path file = work.resolve(label + ".csv");
+        int written = demo.writeImport(file, rows, block, nonce());
+        double copySeconds = copyReference(file, written);
+        long storedBefore = agencyIncidents();
+        long baseline = feedTotal(demo.partnerships, block);
+        log(label + ": " + written + " rows in " + block.get(0) + ".." + block.get(block.size() - 1)
+                + ", COPY " + fmtRate(written / copySeconds) + ", " + storedBefore + " incidents of " + AGENCY
+                + " stored before");
+        Deadline completedBy = Deadline.in(sizes.importCap()).min(overall);
+        try (ActivitySampler activity = new ActivitySampler(pg, label, List.of(stack.db("incident"), stack.db("reporting")),
+                sizes.importCap().plus(sizes.countedCap()));
+                ProcessSampler processes = new ProcessSampler(stack, api)) {
+            long t0 = System.nanoTime();
+            Api.Response accepted = api.postFile(stack.incident("/api/v1/incident-imports"), SUBMITTER, file,
+                    "text/csv", 202);
+            double acceptedSeconds = seconds(accepted.doneNanos() - t0);
+            String location = URI.create(stack.incident("/")).resolve(accepted.header("location")).toString();
+            Map<String, Object> status = Map.of();
+            Long completedAt = null;
+            while (!completedBy.passed()) {
+                status = Json.object(api.get(location, SUBMITTER, 200).body());
+                String state = String.valueOf(status.get("status"));
+                if (state.equalsIgnoreCase("completed")) {
+                    completedAt = System.nanoTime();
+                    break;
+                }
+                if (state.equalsIgnoreCase("failed")) {
+                    throw new HarnessError(label + ": the import failed: " + status.get("failure"));
+                }
+                sleep(200);
+            }
+            long created = Json.num(status, "created");
+            long unchanged = Json.num(status, "unchanged");
+            long outside = Json.num(status, "outsidePartnerships");
+            long rejected = Json.num(status, "rejected");
+            if (completedAt == null) {
+                long read = Json.num(status, "rowsRead");
+                log(label + ": not COMPLETED within " + sizes.importCap() + " (" + read + " rows read)");
+                return new ImportRun(label, written, block, storedBefore, copySeconds, acceptedSeconds, null, null,
+                        created, unchanged, outside, rejected, read, processes.peakIncidentRssKb(),
+                        processes.incidentHwmKb(), -1, null, "not COMPLETED within " + human(sizes.importCap())
+                                + "; " + read + " of " + written + " rows read, the import goes on in the service");
+            }
+            if (created + unchanged + outside + rejected != written || unchanged + outside + rejected > 0) {
+                log(label + ": WARNING not every row was new and stored: " + status);
+            }
+            long pendingAtCompleted = processes.lastPending();
+            Deadline countedBy = Deadline.in(sizes.countedCap()).min(overall);
+            Long countedAt = waitUntilCounted(demo.partnerships, block, baseline + created, countedBy);
+            double completedSeconds = seconds(completedAt - t0);
+            Double countedSeconds = countedAt == null ? null : seconds(countedAt - t0);
+            Double drained = processes.pendingZeroAfter(completedAt).map(t -> seconds(t - t0)).orElse(null);
+            log(label + ": COMPLETED after " + fmtSeconds(completedSeconds) + " (" + fmtRate(written / completedSeconds)
+                    + "), counted " + (countedSeconds == null ? "not within " + human(sizes.countedCap())
+                            : "after " + fmtSeconds(countedSeconds) + " (" + fmtRate(created / countedSeconds) + ")"));
+            return new ImportRun(label, written, block, storedBefore, copySeconds, acceptedSeconds, completedSeconds,
+                    countedSeconds, created, unchanged, outside, rejected, -1, processes.peakIncidentRssKb(),
+                    processes.incidentHwmKb(), pendingAtCompleted, drained,
+                    countedSeconds == null ? "not counted in the feed within " + human(sizes.countedCap()) : null);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** COPY of the same file into an equivalent table (the 12 columns, a primary key), timed by psql. */
+    double copyReference(Path file, int rows) {
+        pg.script(BENCH_DB, """
+                drop table if exists police_uk_copy;
+                create table police_uk_copy (
+                    id bigint generated always as identity primary key,
+                    crime_id text, month text, reported_by text, falls_within text,
+                    longitude numeric(9, 6), latitude numeric(9, 6), location text, lsoa_code text,
+                    lsoa_name text, crime_type text, last_outcome_category text, context text);
+                """);
+        double ms = pg.timedCopy(BENCH_DB, "copy police_uk_copy (crime_id, month, reported_by, falls_within,"
+                + " longitude, latitude, location, lsoa_code, lsoa_name, crime_type, last_outcome_category, context)"
+                + " from stdin with (format csv, header)", file);
+        long copied = Long.parseLong(pg.scalar(BENCH_DB, "select count(*) from police_uk_copy"));
+        if (copied != rows) {
+            throw new HarnessError("COPY stored " + copied + " of " + rows + " rows");
+        }
+        return ms / 1000;
+    }
+
+    void reportImports(String key, String condition, List<ImportRun> runs) {
+        List<ImportRun> done = runs.stream().filter(r -> r.completedSeconds() != null).toList();
+        List<ImportRun> counted = runs.stream().filter(r -> r.countedSeconds() != null).toList();
+        Fig copy = Fig.of(runs.stream().map(ImportRun::copyRate).toList(), "rows/s");
+        Fig completed = Fig.of(done.stream().map(r -> r.rows() / r.completedSeconds()).toList(), "rows/s");
+        Fig completedRatio = Fig.of(done.stream().map(r -> r.rows() / r.completedSeconds() / r.copyRate()).toList(),
+                "ratio");
+        Fig countedRate = Fig.of(counted.stream().map(r -> r.created() / r.countedSeconds()).toList(), "rows/s");
+        Fig countedRatio = Fig.of(counted.stream().map(r -> r.created() / r.countedSeconds() / r.copyRate()).toList(),
+                "ratio");
+        Fig peak = Fig.of(runs.stream().map(r -> r.peakRssKb() / 1024.0).toList(), "MiB");
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("condition", condition);
+        json.put("rowsPerRun", sizes.importRows());
+        json.put("copyRowsPerSecond", copy.json());
+        json.put("importRowsPerSecondToCompleted", completed.json());
+        json.put("ratioCompletedToCopy", completedRatio.json());
+        json.put("rowsPerSecondToCounted", countedRate.json());
+        json.put("ratioCountedToCopy", countedRatio.json());
+        json.put("incidentServicePeakRssMiB", peak.json());
+        json.put("runs", runs.stream().map(Bench::importRunJson).toList());
+        List<Map<String, Object>> statements = ActivitySampler.top(pg, "import-" + key + "-", 6);
+        json.put("postgresActiveStatements", statements);
+        report.json.put("import-" + key, json);
+
+        report.h2(key.equals("empty") ? "1. CSV import vs COPY" : "1c. Growth test: CSV import vs COPY with the history stored");
+        report.p("Fresh police.uk rows built from the demo Essex files (kept to the demo partnerships' districts, "
+                + "months shifted to months no other run used, Crime IDs re-keyed, ASB rows' Context altered per "
+                + "copy, so every row is new), " + fmtInt(sizes.importRows()) + " rows per run, posted as text/csv to "
+                + "`POST /api/v1/incident-imports`; COMPLETED is the import's status, counted is when the reporting "
+                + "feed's total for those months (summed over the four partnerships) has grown by the created "
+                + "count. Reference: psql `COPY ... from stdin (format csv, header)` of the same file into a table "
+                + "of the 12 columns with a generated primary key, on the same server, just before each import. "
+                + "Incidents stored before: " + runs.stream().map(r -> fmtInt(r.storedBefore()))
+                        .collect(Collectors.joining(", ")) + " (" + condition + ").");
+        report.table(List.of("figure", "median (min–max)"), List.of(
+                List.of("COPY (reference)", copy.md(Bench::fmtRate)),
+                List.of("import, POST → COMPLETED", completed.md(Bench::fmtRate)),
+                List.of("**ratio to COPY**", completedRatio.md(Bench::fmtRatio)),
+                List.of("import, POST → counted in the feed", countedRate.md(Bench::fmtRate)),
+                List.of("**ratio to COPY**", countedRatio.md(Bench::fmtRatio)),
+                List.of("incident-service peak RSS during the import", peak.md(v -> fmtNum(v, 0) + " MiB"))));
+        report.p("Where the time goes, run by run (seconds from the POST):");
+        List<List<String>> rows = new ArrayList<>();
+        for (ImportRun r : runs) {
+            rows.add(List.of(r.label(), fmtInt(r.storedBefore()), fmtSeconds(r.copySeconds()),
+                    fmtSeconds(r.acceptedSeconds()), r.completedSeconds() == null ? "—" : fmtSeconds(r.completedSeconds()),
+                    r.pendingAtCompleted() < 0 ? "—" : fmtInt(r.pendingAtCompleted()),
+                    r.outboxDrainedSeconds() == null ? "—" : fmtSeconds(r.outboxDrainedSeconds()),
+                    r.countedSeconds() == null ? "—" : fmtSeconds(r.countedSeconds()),
+                    fmtInt(r.created()) + " / " + fmtInt(r.unchanged()) + " / " + fmtInt(r.outside()),
+                    fmtNum(r.peakRssKb() / 1024.0, 0) + " MiB", r.note() == null ? "" : r.note()));
+        }
+        report.table(List.of("run", "stored before", "COPY", "upload (202)", "COMPLETED", "outbox pending then",
+                "outbox empty", "counted", "created / unchanged / outside", "peak RSS", "note"), rows);
+        reportStatements(statements, "during these imports");
+    }
+
+    static Map<String, Object> importRunJson(ImportRun r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("label", r.label());
+        m.put("rows", r.rows());
+        m.put("months", r.months().get(0) + ".." + r.months().get(r.months().size() - 1));
+        m.put("storedBefore", r.storedBefore());
+        m.put("copySeconds", r.copySeconds());
+        m.put("uploadSeconds", r.acceptedSeconds());
+        m.put("completedSeconds", r.completedSeconds());
+        m.put("countedSeconds", r.countedSeconds());
+        m.put("created", r.created());
+        m.put("unchanged", r.unchanged());
+        m.put("outsidePartnerships", r.outside());
+        m.put("rejected", r.rejected());
+        m.put("outboxPendingAtCompleted", r.pendingAtCompleted() < 0 ? null : r.pendingAtCompleted());
+        m.put("outboxEmptySeconds", r.outboxDrainedSeconds());
+        m.put("incidentServicePeakRssKb", r.peakRssKb());
+        m.put("incidentServiceVmHwmKb", r.hwmKb());
+        m.put("note", r.note());
+        if (r.rowsReadAtCap() >= 0) {
+            m.put("rowsReadAtCap", r.rowsReadAtCap());
+        }
+        return m;
+    }
+
+    void reportStatements(List<Map<String, Object>> statements, String when) {
+        if (statements.isEmpty()) {
+            return;
+        }
+        report.p("PostgreSQL's view " + when + " (pg_stat_activity sampled every 200 ms; \"sessions\" is the "
+                + "average number of sessions running the statement, so 1.0 means one connection was busy with it "
+                + "all the time):");
+        report.table(List.of("database", "sessions", "mostly waiting on", "statement"), statements.stream()
+                .map(s -> List.of(String.valueOf(s.get("database")), fmtNum(((Number) s.get("sessions")).doubleValue(), 2),
+                        String.valueOf(s.get("wait")), "`" + s.get("statement").toString().replace("|", "\\|") + "`"))
+                .toList());
+    }
+
+    // ---- 2. batch API ----------------------------------------------------------------------------
+
+    void batchBenchmark() throws Exception {
+        log("2. batch API: " + sizes.batchRecords() + " records per batch, clients " + sizes.batchClients());
+        YearMonth month = months.take(1, "batch").get(0);
+        String nonce = nonce();
+        long baseline = feedTotal(demo.partnerships, List.of(month));
+        long created = 0;
+        long lastBatchDone = 0;
+        List<List<String>> rows = new ArrayList<>();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("recordsPerBatch", sizes.batchRecords());
+        json.put("batchesPerClientPerRun", sizes.batchesPerClient());
+        json.put("month", month.toString());
+        int serial = 0;
+        for (int clients : sizes.batchClients()) {
+            List<Double> rates = new ArrayList<>();
+            List<Double> p50s = new ArrayList<>();
+            List<Double> p99s = new ArrayList<>();
+            for (int run = 1; run <= sizes.runs() && !overall.passed(); run++) {
+                List<List<String>> payloads = new ArrayList<>();
+                for (int c = 0; c < clients; c++) {
+                    List<String> batches = new ArrayList<>();
+                    for (int b = 0; b < sizes.batchesPerClient(); b++) {
+                        StringBuilder body = new StringBuilder("[");
+                        for (int i = 0; i < sizes.batchRecords(); i++, serial++) {
+                            body.append(i == 0 ? "" : ",").append(incidentJson("bench-" + nonce + "-b" + serial,
+                                    demo.rows.get(serial % demo.rows.size()), month.atDay(1 + serial % 28)));
+                        }
+                        batches.add(body.append(']').toString());
+                    }
+                    payloads.add(batches);
+                }
+                List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+                ExecutorService pool = Executors.newFixedThreadPool(clients);
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Long>> results = new ArrayList<>();
+                for (List<String> batches : payloads) {
+                    results.add(pool.submit(() -> {
+                        go.await();
+                        long stored = 0;
+                        for (String body : batches) {
+                            long t = System.nanoTime();
+                            Api.Response r = api.postJson(stack.incident("/api/v1/incidents/batch"), SUBMITTER, body, 200);
+                            latencies.add((r.doneNanos() - t) / 1e6);
+                            Map<String, Object> result = Json.object(r.body());
+                            if (Json.num(result, "rejected") > 0 || Json.num(result, "unchanged") > 0) {
+                                throw new HarnessError("a batch was not all new and valid: " + r.body().substring(0,
+                                        Math.min(600, r.body().length())));
+                            }
+                            stored += Json.num(result, "created");
+                        }
+                        return stored;
+                    }));
+                }
+                long t0 = System.nanoTime();
+                go.countDown();
+                long stored = 0;
+                for (Future<Long> f : results) {
+                    stored += getOrThrow(f);
+                }
+                long wall = System.nanoTime() - t0;
+                lastBatchDone = System.nanoTime();
+                pool.shutdown();
+                created += stored;
+                rates.add(stored / seconds(wall));
+                p50s.add(percentile(latencies, 50));
+                p99s.add(percentile(latencies, 99));
+                log("batch, " + clients + " client(s), run " + run + ": " + fmtRate(stored / seconds(wall)).replace("rows", "records")
+                        + ", p50 " + fmtMs(percentile(latencies, 50)) + ", p99 " + fmtMs(percentile(latencies, 99)));
+            }
+            Fig rate = Fig.of(rates, "records/s");
+            Fig p50 = Fig.of(p50s, "ms");
+            Fig p99 = Fig.of(p99s, "ms");
+            Map<String, Object> level = new LinkedHashMap<>();
+            level.put("recordsPerSecond", rate.json());
+            level.put("p50Ms", p50.json());
+            level.put("p99Ms", p99.json());
+            json.put(clients + "-clients", level);
+            rows.add(List.of(String.valueOf(clients), rate.md(v -> fmtNum(v, 0) + " records/s"), p50.md(Bench::fmtMs),
+                    p99.md(Bench::fmtMs)));
+        }
+        Long countedAt = waitUntilCounted(demo.partnerships, List.of(month), baseline + created,
+                Deadline.in(sizes.countedCap()).min(overall));
+        Double lag = countedAt == null ? null : seconds(countedAt - lastBatchDone);
+        json.put("reportingLagAfterLastBatchSeconds", lag);
+        report.json.put("batch", json);
+        report.h2("2. Batch API");
+        report.p("`POST /api/v1/incidents/batch`, " + fmtInt(sizes.batchRecords()) + " new records per batch (built "
+                + "from the demo rows, one bench month), each client posting " + sizes.batchesPerClient()
+                + " batch(es) one after another per run; records/s = records created / wall time of the run; "
+                + "p50/p99 of the batches' response times within a run. No reference: the targets are absolute "
+                + "(issue 8: < 200 ms p99 with one client).");
+        report.table(List.of("clients", "records/s", "p50 per batch", "p99 per batch"), rows);
+        report.p("The reporting feed counted the last of the " + fmtInt(created) + " records "
+                + (lag == null ? "not within " + human(sizes.countedCap()) : fmtSeconds(lag) + " after the last batch returned")
+                + ".");
+    }
+
+    // ---- 3. single POST --------------------------------------------------------------------------
+
+    void singleBenchmark() throws Exception {
+        int total = sizes.singleRate() * (int) sizes.singleDuration().toSeconds();
+        log("3. single POST: " + sizes.singleRate() + "/s for " + human(sizes.singleDuration()) + " per run");
+        YearMonth month = months.take(1, "single").get(0);
+        String nonce = nonce();
+        long baseline = feedTotal(demo.partnerships, List.of(month));
+        List<Double> p50s = new ArrayList<>();
+        List<Double> p99s = new ArrayList<>();
+        List<Double> maxes = new ArrayList<>();
+        List<Double> achieved = new ArrayList<>();
+        long created = 0;
+        long lastDone = 0;
+        long periodNanos = 1_000_000_000L / sizes.singleRate();
+        for (int run = 1; run <= sizes.runs() && !overall.passed(); run++) {
+            // Latency counts from the moment each request was due, so a slow answer that holds up
+            // the next ones is charged to them too (no coordinated omission).
+            ExecutorService pool = Executors.newFixedThreadPool(32);
+            List<Future<Double>> futures = new ArrayList<>(total);
+            long start = System.nanoTime() + 50_000_000L;
+            for (int k = 0; k < total; k++) {
+                long due = start + k * periodNanos;
+                String body = incidentJson("bench-" + nonce + "-s" + run + "-" + k, demo.rows.get(k % demo.rows.size()),
+                        month.atDay(1 + k % 28));
+                futures.add(pool.submit(() -> {
+                    sleepUntil(due);
+                    Api.Response r = api.postJson(stack.incident("/api/v1/incidents"), SUBMITTER, body, 201);
+                    return (r.doneNanos() - due) / 1e6;
+                }));
+            }
+            List<Double> latencies = new ArrayList<>();
+            for (Future<Double> f : futures) {
+                latencies.add(getOrThrow(f));
+            }
+            long end = System.nanoTime();
+            lastDone = end;
+            pool.shutdown();
+            created += total;
+            p50s.add(percentile(latencies, 50));
+            p99s.add(percentile(latencies, 99));
+            maxes.add(Collections.max(latencies));
+            achieved.add(total / seconds(end - start));
+            log("single, run " + run + ": p50 " + fmtMs(percentile(latencies, 50)) + ", p99 "
+                    + fmtMs(percentile(latencies, 99)) + ", max " + fmtMs(Collections.max(latencies)));
+        }
+        Long countedAt = waitUntilCounted(demo.partnerships, List.of(month), baseline + created,
+                Deadline.in(sizes.countedCap()).min(overall));
+        Fig p50 = Fig.of(p50s, "ms");
+        Fig p99 = Fig.of(p99s, "ms");
+        Fig max = Fig.of(maxes, "ms");
+        Fig rate = Fig.of(achieved, "requests/s");
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("ratePerSecond", sizes.singleRate());
+        json.put("secondsPerRun", sizes.singleDuration().toSeconds());
+        json.put("p50Ms", p50.json());
+        json.put("p99Ms", p99.json());
+        json.put("maxMs", max.json());
+        json.put("achievedPerSecond", rate.json());
+        json.put("reportingLagAfterLastPostSeconds", countedAt == null ? null : seconds(countedAt - lastDone));
+        report.json.put("single", json);
+        report.h2("3. Single POST");
+        report.p("`POST /api/v1/incidents` at a steady " + sizes.singleRate() + " requests/s for "
+                + human(sizes.singleDuration()) + " per run (open loop, up to 32 in flight; latency from when each "
+                + "request was due).");
+        report.table(List.of("p50", "p99", "max", "achieved rate"), List.of(List.of(p50.md(Bench::fmtMs),
+                p99.md(Bench::fmtMs), max.md(Bench::fmtMs), rate.md(v -> fmtNum(v, 1) + " req/s"))));
+        report.p("The feed counted the last of them " + (countedAt == null ? "not within " + human(sizes.countedCap())
+                : fmtSeconds(seconds(countedAt - lastDone)) + " after the last POST returned") + ".");
+    }
+
+    // ---- 4. freshness ----------------------------------------------------------------------------
+
+    void freshnessBenchmark() throws Exception {
+        log("4. freshness: " + sizes.freshnessSamples() + " samples at idle, then during a "
+                + sizes.freshnessImportRows() + "-row import");
+        List<Double> idle = freshnessSamples("idle", sizes.freshnessSamples(), Deadline.in(sizes.freshnessCap()).min(overall),
+                new AtomicBoolean(true));
+        AtomicBoolean importRunning = new AtomicBoolean(true);
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        Future<ImportRun> load = background.submit(() -> {
+            try {
+                return importRun("import-during-freshness", sizes.freshnessImportRows());
+            } finally {
+                importRunning.set(false);
+            }
+        });
+        sleep(2000); // the import is received and running before the first sample
+        List<Double> busy = freshnessSamples("during-import", sizes.freshnessSamples(),
+                Deadline.in(sizes.importCap().plus(sizes.countedCap())).min(overall), importRunning);
+        ImportRun run = getOrThrow(load);
+        background.shutdown();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("idle", freshnessJson(idle));
+        Map<String, Object> busyJson = freshnessJson(busy);
+        busyJson.put("import", importRunJson(run));
+        json.put("duringImport", busyJson);
+        report.json.put("freshness", json);
+        report.h2("4. Freshness");
+        report.p("One incident at a time: `POST /api/v1/incidents` (201), then the analyst's feed "
+                + "`/api/v1/feeds/incident-counts` for that incident's own cell (bench month × district × category, "
+                + "cells taken in turn) polled every 5 ms until it counts it; the figure is 201 → first answer that "
+                + "counts it. Runs are consecutive thirds of the samples. During import: the samples are taken while a "
+                + fmtInt(sizes.freshnessImportRows()) + "-row import of the same agency runs, until it is counted"
+                + " (the import " + (run.countedSeconds() == null ? "was not counted within the cap"
+                        : "took " + fmtSeconds(run.countedSeconds()) + " to be counted") + ").");
+        report.table(List.of("", "samples", "p50", "p99", "max", "not counted within " + human(sizes.freshnessTimeout())),
+                List.of(freshnessRow("at idle", idle), freshnessRow("during an import", busy)));
+    }
+
+    /** Freshness samples until enough are taken, the deadline passes or {@code whileTrue} turns false. */
+    List<Double> freshnessSamples(String label, int samples, Deadline deadline, AtomicBoolean whileTrue) {
+        YearMonth month = months.take(1, "freshness-" + label).get(0);
+        String nonce = nonce();
+        Map<String, Integer> cells = new LinkedHashMap<>();
+        List<Double> latencies = new ArrayList<>();
+        for (int i = 0; i < samples && !deadline.passed() && whileTrue.get(); i++) {
+            DemoData.Row row = demo.freshnessRow(i);
+            String category = DemoData.CATEGORIES.get((i / demo.districts.size()) % DemoData.CATEGORIES.size()).slug();
+            String cell = row.district() + "/" + category;
+            int expected = cells.merge(cell, 1, Integer::sum);
+            String body = incidentJson("bench-" + nonce + "-f" + i, row.withCategory(category), month.atDay(1 + i % 28));
+            Api.Response posted = api.postJson(stack.incident("/api/v1/incidents"), SUBMITTER, body, 201);
+            String feed = stack.reporting("/api/v1/feeds/incident-counts?partnership=" + row.partnership() + "&from="
+                    + month + "&to=" + month + "&groupBy=&district=" + row.district() + "&category=" + category);
+            Double latency = null;
+            long giveUp = posted.doneNanos() + sizes.freshnessTimeout().toNanos();
+            while (System.nanoTime() < giveUp) {
+                Api.Response f = api.get(feed, ANALYST, 200);
+                if (sumCounts(f.body()) >= expected) {
+                    latency = (f.doneNanos() - posted.doneNanos()) / 1e6;
+                    break;
+                }
+                sleep(5);
+            }
+            latencies.add(latency == null ? Double.POSITIVE_INFINITY : latency);
+        }
+        log("freshness " + label + ": " + latencies.size() + " samples, p50 " + fmtMs(percentile(latencies, 50))
+                + ", p99 " + fmtMs(percentile(latencies, 99)));
+        return latencies;
+    }
+
+    Map<String, Object> freshnessJson(List<Double> samples) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("samples", samples.size());
+        m.put("notCounted", samples.stream().filter(v -> v.isInfinite()).count());
+        m.put("p50Ms", Fig.of(thirds(samples, 50), "ms").json());
+        m.put("p99Ms", Fig.of(thirds(samples, 99), "ms").json());
+        m.put("pooledP50Ms", percentile(samples, 50));
+        m.put("pooledP99Ms", percentile(samples, 99));
+        m.put("maxMs", samples.isEmpty() ? null : Collections.max(samples));
+        return m;
+    }
+
+    List<String> freshnessRow(String label, List<Double> samples) {
+        return List.of(label, String.valueOf(samples.size()), Fig.of(thirds(samples, 50), "ms").md(Bench::fmtMs),
+                Fig.of(thirds(samples, 99), "ms").md(Bench::fmtMs),
+                samples.isEmpty() ? "—" : fmtMs(Collections.max(samples)),
+                String.valueOf(samples.stream().filter(v -> v.isInfinite()).count()));
+    }
+
+    static List<Double> thirds(List<Double> samples, double p) {
+        List<Double> result = new ArrayList<>();
+        int n = samples.size() / 3;
+        if (n == 0) {
+            return samples.isEmpty() ? result : List.of(percentile(samples, p));
+        }
+        for (int i = 0; i < 3; i++) {
+            result.add(percentile(samples.subList(i * n, i == 2 ? samples.size() : (i + 1) * n), p));
+        }
+        return result;
+    }
+
+    // ---- 5. feed, performance and dashboard latency vs history size ------------------------------
+
+    void feedBenchmark() throws Exception {
+        log("5. feed latency at " + sizes.feedSizes() + " incidents in the projections");
+        deleteSynthetic(); // left by a run that was killed
+        List<String> districts = DemoData.onsDistricts(options.repo).stream()
+                .filter(d -> !demo.districts.contains(d)).toList();
+        int[] base = demo.categoryBase(SYNTHETIC_PER_PARTNERSHIP, SYNTHETIC_MONTHS * SYNTHETIC_DISTRICTS);
+        int remainder = SYNTHETIC_PER_PARTNERSHIP - SYNTHETIC_MONTHS * SYNTHETIC_DISTRICTS * Arrays.stream(base).sum();
+        pg.script(BENCH_DB, """
+                drop table if exists incident_raw;
+                create table incident_raw (
+                    id bigint generated always as identity primary key,
+                    partnership_id text not null, month date not null, district_code text not null,
+                    category text not null);
+                """);
+        String partnership = SYNTHETIC + "001";
+        YearMonth last = SYNTHETIC_FIRST_MONTH.plusMonths(SYNTHETIC_MONTHS - 1);
+        YearMonth first = last.minusMonths(11);
+        long expectedYear = 0;
+        for (int cell = (SYNTHETIC_MONTHS - 12) * 28; cell < SYNTHETIC_MONTHS * 28; cell++) {
+            expectedYear += base[cell % 14] + (cell < remainder ? 1 : 0);
+        }
+        String feed = stack.reporting("/api/v1/feeds/incident-counts?partnership=" + partnership + "&from=" + first
+                + "&to=" + last + "&groupBy=month,category");
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        endpoints.put("feed", feed);
+        endpoints.put("performance", stack.reporting("/api/v1/partnerships/" + partnership + "/performance?asOf=" + last
+                + "&period=rolling-12"));
+        endpoints.put("dashboard", stack.reporting("/api/v1/partnerships/" + partnership + "/dashboard?asOf=" + last));
+        String rawSql = "select month, category, count(*) from incident_raw where partnership_id = '" + partnership
+                + "' and month between '" + first.atDay(1) + "' and '" + last.atDay(1) + "' group by month, category"
+                + " order by month, category";
+        String projectionSql = "select month, category, sum(incident_count) from incident_count"
+                + " where partnership_id = any(array['" + partnership + "']) and month between '" + first.atDay(1)
+                + "' and '" + last.atDay(1) + "' group by month, category having sum(incident_count) <> 0"
+                + " order by month, category";
+        Map<String, Object> json = new LinkedHashMap<>();
+        List<List<String>> rows = new ArrayList<>();
+        int present = 0;
+        for (int size : sizes.feedSizes()) {
+            if (overall.passed()) {
+                break;
+            }
+            int wanted = size / SYNTHETIC_PER_PARTNERSHIP;
+            long t = System.nanoTime();
+            addSynthetic(present + 1, wanted, districts, base, remainder);
+            present = wanted;
+            double loadSeconds = seconds(System.nanoTime() - t);
+            long feedTotal = sumCounts(api.get(feed, ADMIN, 200).body());
+            if (feedTotal != expectedYear) {
+                throw new HarnessError("the feed counts " + feedTotal + " synthetic incidents in " + first + ".." + last
+                        + ", expected " + expectedYear);
+            }
+            Map<String, Object> level = new LinkedHashMap<>();
+            level.put("incidents", size);
+            level.put("projectionCells", (long) wanted * SYNTHETIC_MONTHS * SYNTHETIC_DISTRICTS * 14);
+            level.put("loadSeconds", loadSeconds);
+            Map<String, Fig[]> figs = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : endpoints.entrySet()) {
+                figs.put(e.getKey(), endpointLatency(e.getValue()));
+            }
+            figs.put("raw GROUP BY", sqlLatency(BENCH_DB, rawSql));
+            figs.put("projection SQL", sqlLatency(stack.db("reporting"), projectionSql));
+            double raw = figs.get("raw GROUP BY")[0].median();
+            for (Map.Entry<String, Fig[]> e : figs.entrySet()) {
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("p50Ms", e.getValue()[0].json());
+                f.put("p99Ms", e.getValue()[1].json());
+                f.put("speedRatioToRawGroupBy", raw / e.getValue()[0].median());
+                level.put(e.getKey(), f);
+                rows.add(List.of(fmtInt(size), e.getKey(), e.getValue()[0].md(Bench::fmtMs),
+                        e.getValue()[1].md(Bench::fmtMs), fmtNum(raw / e.getValue()[0].median(), 2) + "×"));
+            }
+            json.put(String.valueOf(size), level);
+            log("feeds at " + size + ": " + figs.entrySet().stream().map(e -> e.getKey() + " p50 "
+                    + fmtMs(e.getValue()[0].median())).collect(Collectors.joining(", ")));
+        }
+        removeSynthetic();
+        report.json.put("feeds", json);
+        report.h2("5. Feed, performance and dashboard latency vs history size");
+        report.p("History generated by the projection's own bulk path, not through events: a SQL insert into "
+                + "reporting-service's `incident_count` of synthetic partnerships (`" + SYNTHETIC + "NNN`, "
+                + fmtInt(SYNTHETIC_PER_PARTNERSHIP) + " incidents each over " + SYNTHETIC_MONTHS + " months "
+                + SYNTHETIC_FIRST_MONTH + ".." + last + " × " + SYNTHETIC_DISTRICTS + " districts × 14 categories, "
+                + "category shares as in the demo data), removed afterwards. Requests as platform-admin for "
+                + partnership + "'s year " + first + ".." + last + ": the feed (groupBy month,category), "
+                + "`performance?period=rolling-12` and `dashboard`, sequentially. Reference: the plain SQL "
+                + "`GROUP BY month, category` over a raw table of the same number of incident rows in " + BENCH_DB
+                + " (indexed on partnership and month, like incident-service's table), timed by psql `\\timing`; "
+                + "\"projection SQL\" is the feed's own query run by psql. Speed ratio = reference p50 / p50 "
+                + "(above 1: faster than the plain GROUP BY).");
+        report.table(List.of("incidents", "what", "p50", "p99", "speed ratio to raw GROUP BY"), rows);
+    }
+
+    void addSynthetic(int from, int to, List<String> districts, int[] base, int remainder) {
+        String cells = "with p as (select generate_series(" + from + ", " + to + ") as n),"
+                + " c as (select n, i from p, generate_series(0, " + (SYNTHETIC_MONTHS * 28 - 1) + ") i),"
+                + " cell as (select format('" + SYNTHETIC + "%s', lpad(n::text, 3, '0')) as partnership_id,"
+                + " (date '" + SYNTHETIC_FIRST_MONTH.atDay(1) + "' + (i / 28) * interval '1 month')::date as month,"
+                + " (array[" + quoted(districts) + "])[(n - 1) * 2 + (i / 14) % 2 + 1] as district_code,"
+                + " (array[" + quoted(DemoData.CATEGORIES.stream().map(DemoData.Category::slug).toList()) + "])[i % 14 + 1]"
+                + " as category, (array[" + Arrays.stream(base).mapToObj(String::valueOf).collect(Collectors.joining(","))
+                + "])[i % 14 + 1] + case when i < " + remainder + " then 1 else 0 end as incidents from c)";
+        syntheticPresent.set(true);
+        pg.script(stack.db("reporting"), cells + " insert into incident_count (partnership_id, month, district_code,"
+                + " category, asb_type, incident_count) select partnership_id, month, district_code, category, '',"
+                + " incidents from cell; analyze incident_count;");
+        pg.script(BENCH_DB, "drop index if exists incident_raw_partnership_month; " + cells
+                + " insert into incident_raw (partnership_id, month, district_code, category)"
+                + " select partnership_id, month, district_code, category from cell, generate_series(1, incidents);"
+                + " create index incident_raw_partnership_month on incident_raw (partnership_id, month);"
+                + " vacuum analyze incident_raw;");
+    }
+
+    void removeSynthetic() {
+        if (syntheticPresent.getAndSet(false)) {
+            deleteSynthetic();
+        }
+    }
+
+    void deleteSynthetic() {
+        pg.script(stack.db("reporting"), "delete from incident_count where partnership_id like '" + SYNTHETIC + "%';");
+    }
+
+    /** p50 and p99 of sequential requests, per run, after a warm-up. */
+    Fig[] endpointLatency(String url) {
+        for (int i = 0; i < 10; i++) {
+            api.get(url, ADMIN, 200);
+        }
+        List<Double> p50 = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        for (int run = 0; run < sizes.runs(); run++) {
+            List<Double> latencies = new ArrayList<>();
+            for (int i = 0; i < sizes.feedRequests(); i++) {
+                long t = System.nanoTime();
+                api.get(url, ADMIN, 200);
+                latencies.add((System.nanoTime() - t) / 1e6);
+            }
+            p50.add(percentile(latencies, 50));
+            p99.add(percentile(latencies, 99));
+        }
+        return new Fig[] { Fig.of(p50, "ms"), Fig.of(p99, "ms") };
+    }
+
+    Fig[] sqlLatency(String db, String sql) {
+        List<Double> p50 = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        pg.timedRepeats(db, sql, 5);
+        for (int run = 0; run < sizes.runs(); run++) {
+            List<Double> latencies = pg.timedRepeats(db, sql, sizes.feedRequests());
+            p50.add(percentile(latencies, 50));
+            p99.add(percentile(latencies, 99));
+        }
+        return new Fig[] { Fig.of(p50, "ms"), Fig.of(p99, "ms") };
+    }
+
+    // ---- 1b. growth: the import again with >= 1 M incidents of the agency stored ----------------
+
+    void growthBenchmark() throws Exception {
+        long stored = agencyIncidents();
+        log("1b. growth: " + stored + " incidents of " + AGENCY + " stored; loading history to " + sizes.historyTarget());
+        Deadline historyBy = Deadline.in(sizes.historyCap()).min(overall);
+        List<YearMonth> block = months.take(demo.months.size(), "history");
+        long baseline = feedTotal(demo.partnerships, block);
+        long created = 0;
+        List<Map<String, Object>> files = new ArrayList<>();
+        String stopped = null;
+        while (stored < sizes.historyTarget()) {
+            if (historyBy.passed()) {
+                stopped = "history loading stopped at its cap of " + human(sizes.historyCap());
+                break;
+            }
+            int rows = (int) Math.min(sizes.historyFileRows(), Math.max(1000, sizes.historyTarget() - stored));
+            Path file = work.resolve("history-" + files.size() + ".csv");
+            int written = demo.writeImport(file, rows, block, nonce());
+            long t0 = System.nanoTime();
+            Api.Response accepted = api.postFile(stack.incident("/api/v1/incident-imports"), SUBMITTER, file,
+                    "text/csv", 202);
+            Files.deleteIfExists(file);
+            String location = URI.create(stack.incident("/")).resolve(accepted.header("location")).toString();
+            // Waited for whatever the history cap says: the measured imports would queue behind it.
+            Deadline fileBy = Deadline.in(sizes.importCap()).min(overall);
+            Map<String, Object> status = Map.of();
+            while (!fileBy.passed()) {
+                status = Json.object(api.get(location, SUBMITTER, 200).body());
+                if (!String.valueOf(status.get("status")).matches("(?i)queued|running")) {
+                    break;
+                }
+                sleep(500);
+            }
+            double secs = seconds(System.nanoTime() - t0);
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("storedBefore", stored);
+            f.put("rows", written);
+            f.put("status", status.get("status"));
+            f.put("seconds", secs);
+            f.put("rowsPerSecond", Json.num(status, "rowsRead") / secs);
+            files.add(f);
+            created += Json.num(status, "created");
+            log("history file " + files.size() + ": " + status.get("status") + ", " + Json.num(status, "rowsRead")
+                    + " rows in " + fmtSeconds(secs) + " at " + stored + " stored before");
+            if (!"completed".equalsIgnoreCase(String.valueOf(status.get("status")))) {
+                stopped = "a history file was not COMPLETED within " + human(sizes.importCap());
+                break;
+            }
+            stored = agencyIncidents();
+        }
+        Long countedAt = waitUntilCounted(demo.partnerships, block, baseline + created,
+                Deadline.in(sizes.countedCap()).min(overall));
+        Map<String, Object> history = new LinkedHashMap<>();
+        history.put("target", sizes.historyTarget());
+        history.put("storedAfterLoading", stored);
+        history.put("files", files);
+        history.put("stoppedBecause", stopped);
+        history.put("historyCountedBeforeMeasuring", countedAt != null);
+        report.json.put("growth-history", history);
+        report.h2("1b. Growth test: the history");
+        report.p("Generated files of up to " + fmtInt(sizes.historyFileRows()) + " rows imported one after another until "
+                + AGENCY + " had " + fmtInt(sizes.historyTarget()) + " incidents stored (cap " + human(sizes.historyCap())
+                + "): " + fmtInt(stored) + " stored" + (stopped == null ? "" : "; " + stopped) + ". The reporting feed "
+                + (countedAt == null ? "had NOT caught up with them before the measured runs." : "had counted them before the measured runs."));
+        if (!files.isEmpty()) {
+            report.table(List.of("stored before", "rows", "status", "seconds", "rows/s"), files.stream()
+                    .map(f -> List.of(fmtInt(((Number) f.get("storedBefore")).longValue()), fmtInt(((Number) f.get("rows")).longValue()),
+                            String.valueOf(f.get("status")), fmtNum((Double) f.get("seconds"), 1),
+                            fmtRate((Double) f.get("rowsPerSecond"))))
+                    .toList());
+        }
+        if (stopped == null || stopped.startsWith("history loading")) {
+            importBenchmark("history", "after loading history to " + fmtInt(stored) + " incidents");
+        }
+    }
+
+    // ---- 6. footprint ----------------------------------------------------------------------------
+
+    void footprintSnapshot(String when) {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        for (String name : Stack.PROCESSES) {
+            stack.pid(name).ifPresent(pid -> {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("pid", pid);
+                p.put("rssKb", Proc.groupRssKb(pid));
+                p.put("vmHwmKb", Proc.statusKb(pid, "VmHWM"));
+                p.put("uptimeSeconds", Proc.uptimeSeconds(pid));
+                snapshot.put(name, p);
+            });
+        }
+        footprints.put(when, snapshot);
+    }
+
+    void footprintSection() throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        List<List<String>> rows = new ArrayList<>();
+        for (String name : Stack.PROCESSES) {
+            List<Double> starts = stack.startTimes(name);
+            Fig ready = Fig.of(starts.subList(Math.max(0, starts.size() - 5), starts.size()), "s");
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("startedInSeconds", ready.json());
+            List<String> row = new ArrayList<>(List.of(name, starts.isEmpty() ? "—" : ready.md(v -> fmtNum(v, 1) + " s")));
+            for (Map.Entry<String, Map<String, Object>> snapshot : footprints.entrySet()) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> s = (Map<String, Object>) snapshot.getValue().get(name);
+                p.put(snapshot.getKey(), s);
+                row.add(s == null ? "—" : fmtNum(((Number) s.get("rssKb")).doubleValue() / 1024, 0) + " MiB");
+            }
+            json.put(name, p);
+            rows.add(row);
+        }
+        report.json.put("footprint", json);
+        report.h2("6. Footprint");
+        report.p("Time to ready is the \"started in X s\" line of each process's log under .local/stack/logs "
+                + "(median [min–max] of its last starts, at most five); RSS from /proc (the process group, so "
+                + "Keycloak's forked JVM counts), at the moments named. The services run with -Xmx256m "
+                + "-XX:+UseSerialGC (deploy/local/bin/service).");
+        List<String> header = new ArrayList<>(List.of("process", "started in"));
+        footprints.keySet().forEach(k -> header.add("RSS " + k));
+        report.table(header, rows);
+    }
+
+    // ---- shared steps ----------------------------------------------------------------------------
+
+    long agencyIncidents() {
+        return Long.parseLong(pg.scalar(stack.db("incident"), "select count(*) from incident where agency_id = '"
+                + AGENCY + "'"));
+    }
+
+    /** The analyst's feed total over the months, summed over the partnerships. */
+    long feedTotal(List<String> partnerships, List<YearMonth> block) {
+        return sumCounts(api.get(stack.reporting("/api/v1/feeds/incident-counts?partnership="
+                + String.join(",", partnerships) + "&from=" + block.get(0) + "&to=" + block.get(block.size() - 1)
+                + "&groupBy="), ANALYST, 200).body());
+    }
+
+    /** @return when the feed first showed the total, or null when the deadline passed first */
+    Long waitUntilCounted(List<String> partnerships, List<YearMonth> block, long total, Deadline deadline) {
+        while (!deadline.passed()) {
+            if (feedTotal(partnerships, block) >= total) {
+                return System.nanoTime();
+            }
+            sleep(200);
+        }
+        return null;
+    }
+
+    static long sumCounts(String feedBody) {
+        Object rows = Json.object(feedBody).get("rows");
+        long sum = 0;
+        for (Object row : (List<?>) rows) {
+            Object count = ((Map<?, ?>) row).get("count");
+            sum += count == null ? 0 : ((Number) count).longValue();
+        }
+        return sum;
+    }
+
+    /** An incident as an agency system would post it, from a demo row. */
+    static String incidentJson(String ref, DemoData.Row row, LocalDate on) {
+        StringBuilder s = new StringBuilder("{\"externalRef\":").append(Json.quote(ref))
+                .append(",\"partnershipId\":").append(Json.quote(row.partnership()))
+                .append(",\"category\":").append(Json.quote(row.category()))
+                .append(",\"occurredOn\":\"").append(on).append('"')
+                .append(",\"districtCode\":").append(Json.quote(row.district()));
+        if (!row.lsoaCode().isEmpty()) {
+            s.append(",\"lsoaCode\":").append(Json.quote(row.lsoaCode()));
+        }
+        if (!row.latitude().isEmpty()) {
+            s.append(",\"latitude\":").append(row.latitude()).append(",\"longitude\":").append(row.longitude());
+        }
+        if (!row.location().isEmpty()) {
+            s.append(",\"locationDescription\":").append(Json.quote(row.location()));
+        }
+        return s.append('}').toString();
+    }
+
+    void dropScratchTables() {
+        try {
+            pg.script(BENCH_DB, "drop table if exists police_uk_copy; drop table if exists incident_raw;"
+                    + " truncate bench_activity; truncate bench_sampler_stop;");
+        } catch (RuntimeException e) {
+            log("could not drop the scratch tables in " + BENCH_DB + ": " + e.getMessage());
+        }
+    }
+
+    String quarkusVersion() throws IOException {
+        Matcher m = Pattern.compile("<quarkus.platform.version>([^<]+)<").matcher(read(options.repo.resolve("pom.xml")));
+        return m.find() ? m.group(1) : "unknown";
+    }
+
+    String commonSetting(String name) throws IOException {
+        Matcher m = Pattern.compile(name + "=(\\S+)").matcher(read(options.repo.resolve("deploy/local/lib/common.sh")));
+        return m.find() ? m.group(1) : "unknown";
+    }
+
+    String git(String... args) {
+        List<String> command = new ArrayList<>(List.of("git", "-C", options.repo.toString()));
+        command.addAll(List.of(args));
+        return Proc.run(command, null).trim();
+    }
+
+    // ---- small helpers ---------------------------------------------------------------------------
+
+    static void log(String message) {
+        System.out.println("bench: " + message);
+        System.out.flush();
+    }
+
+    /** A short random tag that makes a run's references and ASB rows its own. */
+    static String nonce() {
+        byte[] b = new byte[4];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    static <T> T getOrThrow(Future<T> f) throws Exception {
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    static double percentile(List<Double> values, double p) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int rank = (int) Math.ceil(p / 100 * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+
+    static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HarnessError("interrupted");
+        }
+    }
+
+    static void sleepUntil(long nanoTime) {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            sleep(wait / 1_000_000);
+        }
+    }
+
+    static double round(double v, int decimals) {
+        double f = Math.pow(10, decimals);
+        return Math.round(v * f) / f;
+    }
+
+    static String fmtNum(double v, int decimals) {
+        if (Double.isNaN(v)) {
+            return "—";
+        }
+        if (Double.isInfinite(v)) {
+            return "∞";
+        }
+        return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+    }
+
+    static String fmtInt(long v) {
+        return String.format(Locale.ROOT, "%,d", v);
+    }
+
+    static String fmtRate(double v) {
+        return fmtNum(v, 0) + " rows/s";
+    }
+
+    static String fmtRatio(double v) {
+        return Double.isNaN(v) ? "—" : fmtNum(v * 100, v < 0.1 ? 2 : 1) + " %";
+    }
+
+    static String fmtMs(double v) {
+        if (Double.isInfinite(v)) {
+            return "not counted";
+        }
+        return v < 100 ? fmtNum(v, 1) + " ms" : fmtNum(v, 0) + " ms";
+    }
+
+    static String fmtSeconds(double v) {
+        return fmtNum(v, v < 10 ? 2 : 1) + " s";
+    }
+
+    static String human(Duration d) {
+        return d.toMinutes() >= 1 && d.toSecondsPart() == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
+    }
+
+    static String quoted(List<String> values) {
+        return values.stream().map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(","));
+    }
+
+    static String read(Path path) throws IOException {
+        return Files.readString(path, StandardCharsets.UTF_8);
+    }
+
+    static String hostname() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+        } catch (IOException e) {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (IOException again) {
+                return "unknown-host";
+            }
+        }
+    }
+
+    static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static long memInfoKb(String field) throws IOException {
+        return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith(field + ":"))
+                .map(l -> Long.parseLong(l.replaceAll("\\D+", ""))).findFirst().orElse(0L);
+    }
+
+    static String firstWords(String text, int n) {
+        return String.join(" ", Arrays.asList(text.trim().split("\\s+")).subList(0, n));
+    }
+
+    static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log("could not remove " + dir);
+        }
+    }
+}
+
+/** The harness itself broke: a request errored, psql failed, the data were not what was sent. */
+class HarnessError extends RuntimeException {
+    HarnessError(String message) {
+        super(message);
+    }
+}
+
+final class Options {
+    static final Set<String> BENCHMARKS = Set.of("import", "batch", "single", "freshness", "feeds", "growth");
+    boolean quick;
+    Path repo;
+    Path out;
+    Set<String> only = BENCHMARKS;
+
+    static Options parse(String[] args) {
+        Options o = new Options();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> o.quick = true;
+                case "--repo" -> o.repo = Path.of(args[++i]).toAbsolutePath();
+                case "--out" -> o.out = Path.of(args[++i]).toAbsolutePath();
+                case "--only" -> {
+                    o.only = new LinkedHashSet<>(Arrays.asList(args[++i].split(",")));
+                    if (!BENCHMARKS.containsAll(o.only)) {
+                        throw new IllegalArgumentException("--only takes any of " + BENCHMARKS);
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        if (o.repo == null || o.out == null) {
+            throw new IllegalArgumentException("usage: java bench/Bench.java [--quick] [--only a,b] --repo DIR --out DIR");
+        }
+        return o;
+    }
+
+    boolean on(String benchmark) {
+        return only.contains(benchmark);
+    }
+}
+
+/** How big and how long: every loop of the bench is bounded by one of these. */
+record Sizes(int runs, int importRows, Duration importCap, Duration countedCap, int historyTarget,
+        int historyFileRows, Duration historyCap, int batchRecords, int batchesPerClient, List<Integer> batchClients,
+        int singleRate, Duration singleDuration, int freshnessSamples, Duration freshnessTimeout,
+        Duration freshnessCap, int freshnessImportRows, List<Integer> feedSizes, int feedRequests, Duration overall) {
+
+    static Sizes full() {
+        return new Sizes(3, 300_000, Duration.ofMinutes(20), Duration.ofMinutes(20), 1_000_000, 100_000,
+                Duration.ofMinutes(20), 1000, 3, List.of(1, 4, 16), 20, Duration.ofSeconds(60), 1000,
+                Duration.ofSeconds(60), Duration.ofMinutes(30), 300_000, List.of(100_000, 1_000_000, 10_000_000), 200,
+                Duration.ofHours(5));
+    }
+
+    static Sizes quick() {
+        return new Sizes(3, 3_000, Duration.ofSeconds(60), Duration.ofSeconds(60), 0, 0, Duration.ZERO, 100, 1,
+                List.of(1, 4, 16), 20, Duration.ofSeconds(4), 51, Duration.ofSeconds(10), Duration.ofSeconds(25), 5_000,
+                List.of(100_000), 30, Duration.ofSeconds(170));
+    }
+}
+
+final class Deadline {
+    private final long at;
+
+    private Deadline(long at) {
+        this.at = at;
+    }
+
+    static Deadline in(Duration d) {
+        return new Deadline(System.nanoTime() + d.toNanos());
+    }
+
+    Deadline min(Deadline other) {
+        return at - other.at <= 0 ? this : other;
+    }
+
+    boolean passed() {
+        return System.nanoTime() - at >= 0;
+    }
+}
+
+/** Where the local stack is: the same environment variables deploy/local/lib/common.sh reads. */
+final class Stack {
+    static final List<String> PROCESSES = List.of("partnership-service", "funding-service", "incident-service",
+            "reporting-service", "kafka", "keycloak");
+    final Path home;
+    final String pgHost;
+    final int pgPort;
+    final String dbPrefix;
+    final int incidentPort;
+    final int reportingPort;
+    final int keycloakPort;
+
+    private Stack(Path home, String pgHost, int pgPort, String dbPrefix, int incidentPort, int reportingPort,
+            int keycloakPort) {
+        this.home = home;
+        this.pgHost = pgHost;
+        this.pgPort = pgPort;
+        this.dbPrefix = dbPrefix;
+        this.incidentPort = incidentPort;
+        this.reportingPort = reportingPort;
+        this.keycloakPort = keycloakPort;
+    }
+
+    static Stack fromEnvironment(Path repo) {
+        Map<String, String> env = System.getenv();
+        return new Stack(Path.of(env.getOrDefault("CSP_HOME", repo.resolve(".local/stack").toString())),
+                env.getOrDefault("CSP_PG_HOST", "127.0.0.1"), Integer.parseInt(env.getOrDefault("CSP_PG_PORT", "5432")),
+                env.getOrDefault("CSP_DB_PREFIX", "csp_"), Integer.parseInt(env.getOrDefault("CSP_INCIDENT_PORT", "8083")),
+                Integer.parseInt(env.getOrDefault("CSP_REPORTING_PORT", "8084")),
+                Integer.parseInt(env.getOrDefault("CSP_KEYCLOAK_PORT", "8180")));
+    }
+
+    String incident(String path) {
+        return "http://127.0.0.1:" + incidentPort + path;
+    }
+
+    String reporting(String path) {
+        return "http://127.0.0.1:" + reportingPort + path;
+    }
+
+    String tokenUrl() {
+        return "http://127.0.0.1:" + keycloakPort + "/realms/csp/protocol/openid-connect/token";
+    }
+
+    String db(String service) {
+        return dbPrefix + service;
+    }
+
+    /** The pid deploy/local/bin recorded for a process (first field of its pid file). */
+    Optional<Long> pid(String name) {
+        Path file = home.resolve("run").resolve(name + ".pid");
+        try {
+            long pid = Long.parseLong(Files.readString(file).trim().split("\\s+")[0]);
+            return Files.isDirectory(Path.of("/proc/" + pid)) ? Optional.of(pid) : Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The "started in X.XXXs" lines of a process's log, oldest first. */
+    List<Double> startTimes(String name) throws IOException {
+        Path log = home.resolve("logs").resolve(name + ".log");
+        List<Double> times = new ArrayList<>();
+        if (!Files.exists(log)) {
+            return times;
+        }
+        Pattern started = Pattern.compile("started in ([0-9.]+)s");
+        try (var lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+            lines.forEach(l -> {
+                Matcher m = started.matcher(l);
+                if (m.find()) {
+                    times.add(Double.parseDouble(m.group(1)));
+                }
+            });
+        }
+        return times;
+    }
+}
+
+/** HTTP to the stack with the demo users' tokens; any unexpected status is a harness error. */
+final class Api {
+    record Response(int status, String body, HttpResponse<String> raw, long doneNanos) {
+        String header(String name) {
+            return raw.headers().firstValue(name).orElseThrow(() -> new HarnessError("no " + name + " header"));
+        }
+    }
+
+    private record Token(String value, long expiresNanos) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final Stack stack;
+    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+
+    Api(Stack stack) {
+        this.stack = stack;
+    }
+
+    /** A token of the demo user, fetched again once half its lifetime has passed. */
+    String token(String user) {
+        Token t = tokens.get(user);
+        if (t != null && System.nanoTime() - t.expiresNanos() < 0) {
+            return t.value();
+        }
+        synchronized (this) {
+            String form = "grant_type=password&client_id=csp-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                    + "&password=demo";
+            Response r = send(HttpRequest.newBuilder(URI.create(stack.tokenUrl()))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), 200);
+            Map<String, Object> json = Json.object(r.body());
+            long lifetime = Json.num(json, "expires_in");
+            Token fresh = new Token((String) json.get("access_token"),
+                    System.nanoTime() + TimeUnit.SECONDS.toNanos(lifetime) / 2);
+            tokens.put(user, fresh);
+            return fresh.value();
+        }
+    }
+
+    Response get(String url, String user, int expected) {
+        return send(authorized(url, user).GET().timeout(Duration.ofSeconds(60)).build(), expected);
+    }
+
+    Response postJson(String url, String user, String body, int expected) {
+        return send(authorized(url, user).header("Content-Type", "application/json").timeout(Duration.ofMinutes(5))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), expected);
+    }
+
+    Response postFile(String url, String user, Path file, String contentType, int expected) throws IOException {
+        return send(authorized(url, user).header("Content-Type", contentType).timeout(Duration.ofMinutes(10))
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), expected);
+    }
+
+    /** GET without a token: the services' metrics. */
+    String metrics(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(), 200).body();
+    }
+
+    private HttpRequest.Builder authorized(String url, String user) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token(user));
+    }
+
+    private Response send(HttpRequest request, int expected) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new HarnessError(request.method() + " " + request.uri() + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HarnessError("interrupted");
+        }
+        long done = System.nanoTime();
+        if (response.statusCode() != expected) {
+            String body = response.body();
+            throw new HarnessError(request.method() + " " + request.uri() + ": " + response.statusCode() + " (expected "
+                    + expected + "): " + body.substring(0, Math.min(500, body.length())));
+        }
+        return new Response(response.statusCode(), response.body(), response, done);
+    }
+}
+
+/** PostgreSQL through psql, as user postgres (trust, or the password PGPASSWORD, default "postgres"). */
+final class Pg {
+    private final Stack stack;
+
+    Pg(Stack stack) {
+        this.stack = stack;
+    }
+
+    List<String> command(String db, String... extra) {
+        List<String> c = new ArrayList<>(List.of("psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h",
+                stack.pgHost, "-p", String.valueOf(stack.pgPort), "-U", "postgres", "-d", db));
+        c.addAll(Arrays.asList(extra));
+        return c;
+    }
+
+    String scalar(String db, String sql) {
+        return Proc.run(command(db, "-c", sql), null).trim();
+    }
+
+    String script(String db, String sql) {
+        return Proc.run(command(db), sql);
+    }
+
+    /** Rows with fields separated by the unit separator (text may hold any printable character). */
+    List<String[]> rows(String db, String sql) {
+        String out = Proc.run(command(db, "-F", "\u001f", "-c", sql), null);
+        return out.lines().filter(l -> !l.isEmpty()).map(l -> l.split("\u001f", -1)).toList();
+    }
+
+    void ensureDatabase(String db) {
+        if (scalar("postgres", "select count(*) from pg_database where datname = '" + db + "'").equals("0")) {
+            scalar("postgres", "create database " + db);
+        }
+    }
+
+    /** psql's own timing of a COPY from the file, in ms: server work and transfer, not psql's start. */
+    double timedCopy(String db, String copy, Path file) {
+        String out = Proc.run(command(db, "-c", "\\timing on", "-c", copy), file);
+        return timings(out).get(0);
+    }
+
+    /** psql's \timing of the same query run n times in one session, in ms. */
+    List<Double> timedRepeats(String db, String sql, int n) {
+        StringBuilder script = new StringBuilder("\\timing on\n\\o /dev/null\n");
+        for (int i = 0; i < n; i++) {
+            script.append(sql).append(";\n");
+        }
+        return timings(Proc.run(command(db), script.toString()));
+    }
+
+    private static List<Double> timings(String psqlOutput) {
+        List<Double> ms = new ArrayList<>();
+        Matcher m = Pattern.compile("Time: ([0-9.]+) ms").matcher(psqlOutput);
+        while (m.find()) {
+            ms.add(Double.parseDouble(m.group(1)));
+        }
+        if (ms.isEmpty()) {
+            throw new HarnessError("psql reported no timing: " + psqlOutput);
+        }
+        return ms;
+    }
+
+    Process start(String db, String sql) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command(db, "-c", sql)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Proc.environment(pb);
+        return pb.start();
+    }
+}
+
+/** Processes: psql and git runs, and what /proc says about the stack's processes. */
+final class Proc {
+    static void environment(ProcessBuilder pb) {
+        pb.environment().putIfAbsent("PGPASSWORD", "postgres");
+        pb.environment().putIfAbsent("PGCONNECT_TIMEOUT", "10");
+    }
+
+    /** Runs a command to its end; its stdin is the text, the file, or nothing. Fails on a non-zero exit. */
+    static String run(List<String> command, Object stdin) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+            environment(pb);
+            if (stdin instanceof Path file) {
+                pb.redirectInput(file.toFile());
+            }
+            Process p = pb.start();
+            if (stdin instanceof String text) {
+                try (var in = p.getOutputStream()) {
+                    in.write(text.getBytes(StandardCharsets.UTF_8));
+                }
+            } else if (!(stdin instanceof Path)) {
+                p.getOutputStream().close();
+            }
+            String out;
+            try (InputStream o = p.getInputStream()) {
+                out = new String(o.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (!p.waitFor(30, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new HarnessError(command.get(0) + " did not finish");
+            }
+            if (p.exitValue() != 0) {
+                throw new HarnessError(String.join(" ", command.subList(0, Math.min(command.size(), 16))) + ": exit "
+                        + p.exitValue() + ": " + out.substring(0, Math.min(out.length(), 800)));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HarnessError("interrupted");
+        }
+    }
+
+    static long statusKb(long pid, String field) {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                    .filter(l -> l.startsWith(field + ":")).map(l -> Long.parseLong(l.replaceAll("\\D+", "")))
+                    .findFirst().orElse(0L);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** RSS of every process in the process group the stack's scripts started the component in. */
+    static long groupRssKb(long pgid) {
+        long sum = 0;
+        try (var dirs = Files.list(Path.of("/proc"))) {
+            for (Path dir : (Iterable<Path>) dirs::iterator) {
+                String name = dir.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String stat = Files.readString(dir.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(name);
+                    if (pid == pgid || Long.parseLong(fields[2]) == pgid) {
+                        sum += statusKb(pid, "VmRSS");
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended while we looked
+                }
+            }
+        } catch (IOException e) {
+            return statusKb(pgid, "VmRSS");
+        }
+        return sum;
+    }
+
+    static double uptimeSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            long startTicks = Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19]);
+            double uptime = Double.parseDouble(Files.readString(Path.of("/proc/uptime")).split(" ")[0]);
+            return Bench.round(uptime - startTicks / 100.0, 0); // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+}
+
+/** Samples incident-service's RSS and outbox backlog every 500 ms while an import runs. */
+final class ProcessSampler implements AutoCloseable {
+    private final Stack stack;
+    private final Api api;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private final List<long[]> samples = Collections.synchronizedList(new ArrayList<>()); // nanos, rss kB, pending
+    private final Optional<Long> incidentPid;
+
+    ProcessSampler(Stack stack, Api api) {
+        this.stack = stack;
+        this.api = api;
+        this.incidentPid = stack.pid("incident-service");
+        thread = new Thread(this::loop, "process-sampler");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        while (running) {
+            long rss = incidentPid.map(p -> Proc.statusKb(p, "VmRSS")).orElse(0L);
+            long pending = -1;
+            try {
+                Matcher m = Pattern.compile("(?m)^csp_outbox_pending(?:\\{[^}]*})? ([0-9.eE+]+)")
+                        .matcher(api.metrics(stack.incident("/q/metrics")));
+                pending = m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
+            } catch (HarnessError e) {
+                // a missed sample is no harness failure
+            }
+            samples.add(new long[] { System.nanoTime(), rss, pending });
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    long peakIncidentRssKb() {
+        synchronized (samples) {
+            return samples.stream().mapToLong(s -> s[1]).max().orElse(0);
+        }
+    }
+
+    long incidentHwmKb() {
+        return incidentPid.map(p -> Proc.statusKb(p, "VmHWM")).orElse(0L);
+    }
+
+    long lastPending() {
+        synchronized (samples) {
+            return samples.isEmpty() ? -1 : samples.get(samples.size() - 1)[2];
+        }
+    }
+
+    Optional<Long> pendingZeroAfter(long nanos) {
+        synchronized (samples) {
+            return samples.stream().filter(s -> s[0] - nanos >= 0 && s[2] == 0).map(s -> s[0]).findFirst();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+}
+
+/**
+ * PostgreSQL's own view of where the time goes: a procedure in the bench database samples
+ * pg_stat_activity of the services' databases every 200 ms into a table until told to stop.
+ * (pg_stat_statements is rarely installed, and log settings belong to a shared server.)
+ */
+final class ActivitySampler implements AutoCloseable {
+    private final Pg pg;
+    private final String tag;
+    private final Process process;
+
+    static void install(Pg pg) {
+        pg.script(Bench.BENCH_DB, """
+                create table if not exists bench_activity (
+                    tag text not null, at timestamptz not null, datname text, query text, wait text);
+                create table if not exists bench_sampler_stop (tag text primary key);
+                create or replace procedure bench_sample_activity(p_tag text, p_dbs text[], p_seconds int)
+                language plpgsql as $$
+                declare
+                    stop_at timestamptz := clock_timestamp() + make_interval(secs => p_seconds);
+                begin
+                    while clock_timestamp() < stop_at
+                            and not exists (select 1 from bench_sampler_stop where tag = p_tag) loop
+                        -- pg_stat_activity is read once per transaction unless told otherwise
+                        perform pg_stat_clear_snapshot();
+                        insert into bench_activity values (p_tag, clock_timestamp(), null, null, null);
+                        insert into bench_activity
+                        select p_tag, clock_timestamp(), datname,
+                               left(regexp_replace(query, '\\s+', ' ', 'g'), 1000),
+                               coalesce(wait_event_type || ':' || wait_event, 'CPU')
+                        from pg_stat_activity
+                        where state = 'active' and backend_type = 'client backend'
+                          and pid <> pg_backend_pid() and datname = any(p_dbs);
+                        commit;
+                        perform pg_sleep(0.2);
+                    end loop;
+                end $$;
+                """);
+    }
+
+    ActivitySampler(Pg pg, String tag, List<String> databases, Duration max) throws IOException {
+        this.pg = pg;
+        this.tag = tag;
+        pg.script(Bench.BENCH_DB, "delete from bench_activity where tag = '" + tag + "';"
+                + " delete from bench_sampler_stop where tag = '" + tag + "';");
+        process = pg.start(Bench.BENCH_DB, "call bench_sample_activity('" + tag + "', array[" + Bench.quoted(databases)
+                + "], " + max.toSeconds() + ")");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        pg.script(Bench.BENCH_DB, "insert into bench_sampler_stop values ('" + tag + "') on conflict do nothing;");
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroy();
+        }
+    }
+
+    /**
+     * The statements most often seen running, as average active sessions over the sampled time.
+     * Select lists and long parameter lists are shortened, so the statement's shape shows.
+     */
+    static List<Map<String, Object>> top(Pg pg, String tagPrefix, int n) {
+        String like = tagPrefix.replace("'", "''") + "%";
+        double ticks = Math.max(1, Double.parseDouble(pg.scalar(Bench.BENCH_DB, "select count(*) from bench_activity"
+                + " where tag like '" + like + "' and datname is null")));
+        Map<String, Map<String, Object>> byStatement = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> waits = new LinkedHashMap<>();
+        for (String[] r : pg.rows(Bench.BENCH_DB, "select datname, wait, count(*), query from bench_activity"
+                + " where tag like '" + like + "' and datname is not null group by datname, wait, query")) {
+            String statement = r[3].replaceFirst("(?i)^select .+? from ", "select … from ")
+                    .replaceAll("(\\$\\d+, ?){2,}\\$\\d+", "\\$…");
+            String key = r[0] + " " + statement;
+            long count = Long.parseLong(r[2]);
+            Map<String, Object> m = byStatement.computeIfAbsent(key, k -> {
+                Map<String, Object> fresh = new LinkedHashMap<>();
+                fresh.put("database", r[0]);
+                fresh.put("samples", 0L);
+                fresh.put("statement", statement.length() > 240 ? statement.substring(0, 240) + "…" : statement);
+                return fresh;
+            });
+            m.put("samples", (Long) m.get("samples") + count);
+            waits.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(r[1], count, Long::sum);
+        }
+        return byStatement.entrySet().stream()
+                .sorted((a, b) -> Long.compare((Long) b.getValue().get("samples"), (Long) a.getValue().get("samples")))
+                .limit(n).map(e -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("database", e.getValue().get("database"));
+                    m.put("sessions", Bench.round((Long) e.getValue().get("samples") / ticks, 2));
+                    m.put("wait", waits.get(e.getKey()).entrySet().stream().max(Map.Entry.comparingByValue())
+                            .map(Map.Entry::getKey).orElse(""));
+                    m.put("statement", e.getValue().get("statement"));
+                    return m;
+                }).toList();
+    }
+}
+
+/** Months for the bench's own data, handed out going back in time from before any real data. */
+final class Months {
+    private YearMonth next;
+    private final Map<String, String> used = new LinkedHashMap<>();
+
+    private Months(YearMonth next) {
+        this.next = next;
+    }
+
+    /** @param earliestBenchMonth the earliest month stored before 2010 (an earlier bench run's), or empty */
+    static Months below(String earliestBenchMonth) {
+        YearMonth start = YearMonth.of(2009, 12);
+        if (!earliestBenchMonth.isBlank()) {
+            YearMonth earliest = YearMonth.parse(earliestBenchMonth.trim());
+            if (!earliest.isAfter(start)) {
+                start = earliest.minusMonths(1);
+            }
+        }
+        return new Months(start);
+    }
+
+    synchronized List<YearMonth> take(int n, String label) {
+        YearMonth first = next.minusMonths(n - 1);
+        List<YearMonth> block = new ArrayList<>();
+        for (YearMonth m = first; !m.isAfter(next); m = m.plusMonths(1)) {
+            block.add(m);
+        }
+        used.put(label, n == 1 ? first.toString() : first + ".." + next);
+        next = first.minusMonths(1);
+        return block;
+    }
+
+    synchronized Map<String, String> used() {
+        return new LinkedHashMap<>(used);
+    }
+}
+
+/** The demo Essex rows in the demo partnerships' districts, and fresh files made from them. */
+final class DemoData {
+    record Category(String name, String slug) {
+    }
+
+    /** data.police.uk's crime types and the platform's slugs for them (IncidentCategory). */
+    static final List<Category> CATEGORIES = List.of(new Category("Anti-social behaviour", "anti-social-behaviour"),
+            new Category("Bicycle theft", "bicycle-theft"), new Category("Burglary", "burglary"),
+            new Category("Criminal damage and arson", "criminal-damage-arson"), new Category("Drugs", "drugs"),
+            new Category("Other theft", "other-theft"), new Category("Possession of weapons", "possession-of-weapons"),
+            new Category("Public order", "public-order"), new Category("Robbery", "robbery"),
+            new Category("Shoplifting", "shoplifting"), new Category("Theft from the person", "theft-from-the-person"),
+            new Category("Vehicle crime", "vehicle-crime"), new Category("Violence and sexual offences", "violent-crime"),
+            new Category("Other crime", "other-crime"));
+    static final int CRIME_ID = 0;
+    static final int MONTH = 1;
+    static final int CONTEXT = 11;
+    static final String HEADER = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,"
+            + "LSOA name,Crime type,Last outcome category,Context";
+
+    record Row(String[] fields, int monthIndex, String district, String partnership, String category) {
+        String longitude() {
+            return fields[4];
+        }
+
+        String latitude() {
+            return fields[5];
+        }
+
+        String location() {
+            return fields[6];
+        }
+
+        String lsoaCode() {
+            return fields[7];
+        }
+
+        Row withCategory(String slug) {
+            return new Row(fields, monthIndex, district, partnership, slug);
+        }
+    }
+
+    final List<Row> rows;
+    final List<YearMonth> months;
+    /** The partnerships essex-police is a member of in the demo data, and their districts. */
+    final List<String> partnerships;
+    final List<String> districts;
+    private final Map<String, List<Row>> byDistrict;
+
+    private DemoData(List<Row> rows, List<YearMonth> months, List<String> partnerships, List<String> districts) {
+        this.rows = rows;
+        this.months = months;
+        this.partnerships = partnerships;
+        this.districts = districts;
+        this.byDistrict = rows.stream().collect(Collectors.groupingBy(Row::district));
+    }
+
+    static DemoData load(Path repo) throws IOException {
+        Map<String, String> partnershipOf = new TreeMap<>();
+        try (var files = Files.list(repo.resolve("deploy/local/demo-data/partnerships"))) {
+            for (Path file : files.sorted().toList()) {
+                Object members = Json.object(Bench.read(file)).get("members");
+                Map<?, ?> partnership = (Map<?, ?>) Json.object(Bench.read(file)).get("partnership");
+                if (partnership == null || !(members instanceof List<?> list)
+                        || list.stream().noneMatch(m -> Bench.AGENCY.equals(((Map<?, ?>) m).get("agencyId")))) {
+                    continue;
+                }
+                for (Object district : (List<?>) partnership.get("districts")) {
+                    partnershipOf.put((String) district, (String) partnership.get("id"));
+                }
+            }
+        }
+        Map<String, String> codeByName = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(onsFile(repo))) {
+            String[] f = line.split(",", 2);
+            if (partnershipOf.containsKey(f[0])) {
+                codeByName.put(f[1].trim().toLowerCase(Locale.ROOT), f[0]);
+            }
+        }
+        Map<String, String> slugOf = CATEGORIES.stream().collect(Collectors.toMap(Category::name, Category::slug));
+        List<String[]> kept = new ArrayList<>();
+        Set<String> monthNames = new java.util.TreeSet<>();
+        try (var files = Files.list(repo.resolve("deploy/local/demo-data/police-uk/essex"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                for (String line : lines.subList(1, lines.size())) {
+                    String[] f = split(line.replace("\r", ""));
+                    int space = f.length == 12 ? f[8].lastIndexOf(' ') : -1;
+                    if (space > 0 && codeByName.containsKey(f[8].substring(0, space).toLowerCase(Locale.ROOT))
+                            && slugOf.containsKey(f[9])) {
+                        kept.add(f);
+                        monthNames.add(f[MONTH]);
+                    }
+                }
+            }
+        }
+        List<String> monthList = new ArrayList<>(monthNames);
+        List<Row> rows = new ArrayList<>(kept.size());
+        for (String[] f : kept) {
+            String district = codeByName.get(f[8].substring(0, f[8].lastIndexOf(' ')).toLowerCase(Locale.ROOT));
+            rows.add(new Row(f, monthList.indexOf(f[MONTH]), district, partnershipOf.get(district), slugOf.get(f[9])));
+        }
+        if (rows.isEmpty()) {
+            throw new HarnessError("no demo rows in the demo partnerships' districts");
+        }
+        return new DemoData(rows, monthList.stream().map(YearMonth::parse).toList(),
+                partnershipOf.values().stream().distinct().toList(), List.copyOf(partnershipOf.keySet()));
+    }
+
+    static Path onsFile(Path repo) throws IOException {
+        try (var files = Files.list(repo.resolve("platform/src/main/resources/reference/ons"))) {
+            return files.filter(f -> f.toString().endsWith(".csv")).findFirst()
+                    .orElseThrow(() -> new HarnessError("no ONS district list"));
+        }
+    }
+
+    /** Every district code in the ONS list, in its order. */
+    static List<String> onsDistricts(Path repo) throws IOException {
+        List<String> lines = Files.readAllLines(onsFile(repo));
+        return lines.subList(1, lines.size()).stream().map(l -> l.split(",", 2)[0]).toList();
+    }
+
+    /**
+     * Writes a file of fresh rows: the demo rows over and over, each month moved into the block,
+     * each Crime ID replaced by a hash of the nonce, the copy and the original, and each ASB row
+     * (no Crime ID: the service tells them apart by content) given this copy's Context.
+     */
+    int writeImport(Path out, int target, List<YearMonth> block, String nonce) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        int written = 0;
+        try (var writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            writer.write(HEADER);
+            writer.write('\n');
+            for (int copy = 0; written < target; copy++) {
+                for (Row row : rows) {
+                    if (written == target) {
+                        break;
+                    }
+                    String[] f = row.fields().clone();
+                    if (f[CRIME_ID].isEmpty()) {
+                        f[CONTEXT] = "bench " + nonce + " copy " + copy;
+                    } else {
+                        f[CRIME_ID] = HexFormat.of().formatHex(sha.digest((nonce + ":" + copy + ":" + f[CRIME_ID])
+                                .getBytes(StandardCharsets.UTF_8)));
+                    }
+                    f[MONTH] = block.get(row.monthIndex()).toString();
+                    for (int i = 0; i < f.length; i++) {
+                        if (i > 0) {
+                            writer.write(',');
+                        }
+                        writer.write(csvField(f[i]));
+                    }
+                    writer.write('\n');
+                    written++;
+                }
+            }
+        }
+        return written;
+    }
+
+    /** A demo row of the i-th district in turn, for incidents posted one by one. */
+    Row freshnessRow(int i) {
+        List<Row> of = byDistrict.get(districts.get(i % districts.size()));
+        return of.get((i / districts.size()) % of.size());
+    }
+
+    /** Incidents per cell of each category so a partnership of {@code total} has the demo's shares. */
+    int[] categoryBase(int total, int cellsPerCategory) {
+        int[] base = new int[CATEGORIES.size()];
+        for (int c = 0; c < base.length; c++) {
+            String slug = CATEGORIES.get(c).slug();
+            long n = rows.stream().filter(r -> r.category().equals(slug)).count();
+            base[c] = (int) Math.floor((double) total * n / rows.size() / cellsPerCategory);
+        }
+        return base;
+    }
+
+    static String csvField(String v) {
+        return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+
+    static String[] split(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                field.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields.toArray(String[]::new);
+    }
+}
+
+/** A figure measured in several runs: its median and spread. */
+record Fig(List<Double> runs, String unit) {
+    static Fig of(List<Double> runs, String unit) {
+        return new Fig(List.copyOf(runs), unit);
+    }
+
+    double median() {
+        if (runs.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = new ArrayList<>(runs);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    double min() {
+        return runs.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    }
+
+    double max() {
+        return runs.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+
+    Map<String, Object> json() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("median", median());
+        m.put("min", min());
+        m.put("max", max());
+        m.put("runs", runs);
+        m.put("unit", unit);
+        return m;
+    }
+
+    /** "median (min–max)", the spread without its unit; a lone run says so. */
+    String md(DoubleFunction<String> format) {
+        if (runs.isEmpty()) {
+            return "—";
+        }
+        if (runs.size() == 1) {
+            return format.apply(median()) + " (1 run)";
+        }
+        return format.apply(median()) + " (" + bare(format.apply(min())) + "–" + bare(format.apply(max())) + ")";
+    }
+
+    private static String bare(String formatted) {
+        return formatted.replaceAll(" [^0-9 ]+$", "").replaceAll(" [a-z/]+$", "");
+    }
+}
+
+/** The results as they are measured: a JSON tree and the Markdown page that presents it. */
+final class Report {
+    final Map<String, Object> json = new LinkedHashMap<>();
+    private final StringBuilder head = new StringBuilder();
+    /** Sections by title, so they print in the issue's order whatever order they ran in. */
+    private final Map<String, StringBuilder> sections = new TreeMap<>();
+    private StringBuilder body = new StringBuilder();
+    private final boolean quick;
+    private String aborted;
+
+    Report(boolean quick) {
+        this.quick = quick;
+    }
+
+    void header(Map<String, Object> machine, Map<String, Object> versions, Sizes sizes) {
+        head.append("# Benchmarks: ").append(LocalDate.now()).append(", ").append(machine.get("host"))
+                .append(quick ? " (quick run)" : " (full run)").append("\n\n");
+        head.append("Made by `bench/run").append(quick ? " --quick" : "").append("` at ")
+                .append(LocalDateTime.now().withNano(0).toString().replace('T', ' ')).append(", commit `")
+                .append(String.valueOf(versions.get("gitCommit")), 0, Math.min(12, String.valueOf(versions.get("gitCommit")).length()))
+                .append("`").append(((Number) versions.get("gitUncommittedFiles")).intValue() > 0
+                        ? " with " + versions.get("gitUncommittedFiles") + " uncommitted changed files in the working tree"
+                        : "")
+                .append(".\n\n");
+        head.append("- Machine: ").append(machine.get("cores")).append(" cores (").append(machine.get("cpu")).append("), ")
+                .append(machine.get("memoryGiB")).append(" GiB memory, load average at start ")
+                .append(machine.get("loadAverageAtStart")).append(".\n");
+        head.append("- Versions: ").append(versions.entrySet().stream().filter(e -> !e.getKey().startsWith("git"))
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append(".\n");
+        head.append("- Every figure is the median (min–max) of ").append(sizes.runs()).append(" runs unless it says "
+                + "otherwise. Absolute times drift on a shared machine; the ratios to the reference measured in the same "
+                + "run are the figures to compare. Benchmarks never pass or fail.\n");
+        if (quick) {
+            head.append("- Quick run: small sizes, to keep the harness working (CI); not figures to quote.\n");
+        }
+    }
+
+    void h2(String title) {
+        body = sections.computeIfAbsent(title, t -> new StringBuilder());
+        body.append("\n## ").append(title).append("\n\n");
+    }
+
+    void p(String text) {
+        body.append(text).append("\n\n");
+    }
+
+    void table(List<String> header, List<List<String>> rows) {
+        body.append("| ").append(String.join(" | ", header)).append(" |\n|");
+        header.forEach(h -> body.append("---|"));
+        body.append('\n');
+        for (List<String> row : rows) {
+            body.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
+        body.append('\n');
+    }
+
+    void aborted(Throwable e) {
+        aborted = e.toString();
+        json.put("aborted", aborted);
+    }
+
+    void months(Months months) {
+        if (months == null || months.used().isEmpty()) {
+            return;
+        }
+        json.put("monthsUsed", months.used());
+        h2("7. Months used");
+        p("The bench's own incidents went into these months (each run its own, going back in time from before any "
+                + "real data), so every row is new and each count can be checked: " + months.used().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("; ")) + ".");
+    }
+
+    void elapsed(double seconds) {
+        json.put("elapsedSeconds", seconds);
+        head.append("- The bench took ").append(Bench.fmtNum(seconds / 60, 1)).append(" min.\n");
+    }
+
+    Path[] write(Path dir, String name) throws IOException {
+        Files.createDirectories(dir);
+        Path md = dir.resolve(name + ".md");
+        Path js = dir.resolve(name + ".json");
+        String abort = aborted == null ? "" : "\n**The bench stopped early: " + aborted + "** (figures below are what it "
+                + "had measured by then).\n";
+        Files.writeString(md, head + abort + String.join("", sections.values()));
+        Files.writeString(js, Json.write(json, "") + "\n");
+        return new Path[] { md, js };
+    }
+}
+
+/** Just enough JSON: parsing the services' answers, writing the results. */
+final class Json {
+    private final String s;
+    private int i;
+
+    private Json(String s) {
+        this.s = s;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(String text) {
+        Object value = new Json(text).value();
+        if (!(value instanceof Map)) {
+            throw new HarnessError("not a JSON object: " + text.substring(0, Math.min(200, text.length())));
+        }
+        return (Map<String, Object>) value;
+    }
+
+    static long num(Map<String, Object> m, String key) {
+        return m.get(key) instanceof Number n ? n.longValue() : 0;
+    }
+
+    private Object value() {
+        ws();
+        char c = s.charAt(i);
+        switch (c) {
+            case '{' -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                i++;
+                ws();
+                if (s.charAt(i) == '}') {
+                    i++;
+                    return m;
+                }
+                while (true) {
+                    ws();
+                    String key = string();
+                    ws();
+                    i++; // :
+                    m.put(key, value());
+                    ws();
+                    if (s.charAt(i++) == '}') {
+                        return m;
+                    }
+                }
+            }
+            case '[' -> {
+                List<Object> l = new ArrayList<>();
+                i++;
+                ws();
+                if (s.charAt(i) == ']') {
+                    i++;
+                    return l;
+                }
+                while (true) {
+                    l.add(value());
+                    ws();
+                    if (s.charAt(i++) == ']') {
+                        return l;
+                    }
+                }
+            }
+            case '"' -> {
+                return string();
+            }
+            case 't' -> {
+                i += 4;
+                return Boolean.TRUE;
+            }
+            case 'f' -> {
+                i += 5;
+                return Boolean.FALSE;
+            }
+            case 'n' -> {
+                i += 4;
+                return null;
+            }
+            default -> {
+                int start = i;
+                while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
+                    i++;
+                }
+                String n = s.substring(start, i);
+                return n.matches("-?\\d{1,18}") ? (Object) Long.parseLong(n) : (Object) Double.parseDouble(n);
+            }
+        }
+    }
+
+    private String string() {
+        StringBuilder b = new StringBuilder();
+        i++; // "
+        while (true) {
+            char c = s.charAt(i++);
+            if (c == '"') {
+                return b.toString();
+            }
+            if (c == '\\') {
+                char e = s.charAt(i++);
+                switch (e) {
+                    case 'n' -> b.append('\n');
+                    case 't' -> b.append('\t');
+                    case 'r' -> b.append('\r');
+                    case 'b' -> b.append('\b');
+                    case 'f' -> b.append('\f');
+                    case 'u' -> {
+                        b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                        i += 4;
+                    }
+                    default -> b.append(e);
+                }
+            } else {
+                b.append(c);
+            }
+        }
+    }
+
+    private void ws() {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+    }
+
+    static String quote(String v) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : v.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    static String write(Object v, String indent) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof Map<?, ?> m) {
+            if (m.isEmpty()) {
+                return "{}";
+            }
+            String inner = indent + "  ";
+            return m.entrySet().stream().map(e -> inner + quote(String.valueOf(e.getKey())) + ": " + write(e.getValue(), inner))
+                    .collect(Collectors.joining(",\n", "{\n", "\n" + indent + "}"));
+        }
+        if (v instanceof List<?> l) {
+            if (l.isEmpty()) {
+                return "[]";
+            }
+            if (l.stream().allMatch(x -> x instanceof Number)) {
+                return l.stream().map(x -> write(x, indent)).collect(Collectors.joining(", ", "[", "]"));
+            }
+            String inner = indent + "  ";
+            return l.stream().map(x -> inner + write(x, inner)).collect(Collectors.joining(",\n", "[\n", "\n" + indent + "]"));
+        }
+        if (v instanceof Double d) {
+            if (d.isNaN() || d.isInfinite()) {
+                return "null";
+            }
+            return new java.math.BigDecimal(d).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        }
+        if (v instanceof Number || v instanceof Boolean) {
+            return v.toString();
+        }
+        return quote(v.toString());
+    }
+}
