@@ -32,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.security.SecureRandom;
 import java.util.Set;
@@ -85,7 +86,7 @@ public class Bench {
         this.report = new Report(options.quick);
         this.demo = DemoData.load(options.repo);
         this.work = Files.createTempDirectory("csp-bench-");
-        this.overall = Deadline.in(sizes.overall());
+        this.overall = Deadline.in(sizes.overall);
     }
 
     public static void main(String[] args) throws Exception {
@@ -158,6 +159,7 @@ public class Bench {
         String changed = git("status", "--porcelain", "--untracked-files=no");
         versions.put("gitCommit", commit);
         versions.put("gitUncommittedFiles", changed.isBlank() ? 0 : changed.split("\n").length);
+        versions.put("services", serviceBuilds());
         report.json.put("machine", machine);
         report.json.put("versions", versions);
         report.json.put("mode", options.quick ? "quick" : "full");
@@ -184,16 +186,26 @@ public class Bench {
     }
 
     void importBenchmark(String key, String condition) throws Exception {
-        log("1. import vs COPY (" + key + "): " + sizes.runs() + " runs of " + sizes.importRows() + " rows");
+        log("1. import vs COPY (" + key + "): " + sizes.runs + " runs of " + sizes.importRows + " rows");
         List<ImportRun> runs = new ArrayList<>();
-        for (int i = 1; i <= sizes.runs() && !overall.passed(); i++) {
-            ImportRun run = importRun("import-" + key + "-" + i, sizes.importRows());
+        long phaseStart = System.nanoTime();
+        String skipped = null;
+        for (int i = 1; i <= sizes.runs && skipped == null; i++) {
+            long runStart = System.nanoTime();
+            ImportRun run = importRun("import-" + key + "-" + i, sizes.importRows);
             runs.add(run);
-            if (run.capped()) {
-                break; // the service carries on with it; a next import would queue behind it
+            long now = System.nanoTime();
+            // Today's imports can take longer than a run should: a next one starts only if it
+            // would end within the phase's budget, judged by the last one.
+            if (i < sizes.runs && (run.capped() || overall.passed()
+                    || now - phaseStart + (now - runStart) > sizes.importPhaseBudget.toNanos())) {
+                skipped = "runs " + (i + 1) + ".." + sizes.runs + " skipped: " + (run.capped() ? "run " + i
+                        + " hit its cap" : "another run would not end within the phase budget of "
+                                + human(sizes.importPhaseBudget));
+                log(skipped);
             }
         }
-        reportImports(key, condition, runs);
+        reportImports(key, condition, runs, skipped);
     }
 
     ImportRun importRun(String label, int rows) throws Exception {
@@ -206,9 +218,9 @@ public class Bench {
         log(label + ": " + written + " rows in " + block.get(0) + ".." + block.get(block.size() - 1)
                 + ", COPY " + fmtRate(written / copySeconds) + ", " + storedBefore + " incidents of " + AGENCY
                 + " stored before");
-        Deadline completedBy = Deadline.in(sizes.importCap()).min(overall);
+        Deadline completedBy = Deadline.in(sizes.importCap).min(overall);
         try (ActivitySampler activity = new ActivitySampler(pg, label, List.of(stack.db("incident"), stack.db("reporting")),
-                sizes.importCap().plus(sizes.countedCap()));
+                sizes.importCap.plus(sizes.countedCap));
                 ProcessSampler processes = new ProcessSampler(stack, api)) {
             long t0 = System.nanoTime();
             Api.Response accepted = api.postFile(stack.incident("/api/v1/incident-imports"), SUBMITTER, file,
@@ -235,28 +247,32 @@ public class Bench {
             long rejected = Json.num(status, "rejected");
             if (completedAt == null) {
                 long read = Json.num(status, "rowsRead");
-                log(label + ": not COMPLETED within " + sizes.importCap() + " (" + read + " rows read)");
+                log(label + ": not COMPLETED within " + human(sizes.importCap) + " (" + read + " rows read)");
+                long peak = processes.peakIncidentRssKb();
+                long hwm = processes.incidentHwmKb();
+                double restart = stopImportByRestart();
                 return new ImportRun(label, written, block, storedBefore, copySeconds, acceptedSeconds, null, null,
-                        created, unchanged, outside, rejected, read, processes.peakIncidentRssKb(),
-                        processes.incidentHwmKb(), -1, null, "not COMPLETED within " + human(sizes.importCap())
-                                + "; " + read + " of " + written + " rows read, the import goes on in the service");
+                        created, unchanged, outside, rejected, read, peak, hwm, -1, null, "not COMPLETED within "
+                                + human(sizes.importCap) + ": " + fmtInt(read) + " of " + fmtInt(written) + " rows read ("
+                                + fmtRate(read / seconds(System.nanoTime() - t0)) + "); stopped by restarting"
+                                + " incident-service (ready again in " + fmtSeconds(restart) + ")");
             }
             if (created + unchanged + outside + rejected != written || unchanged + outside + rejected > 0) {
                 log(label + ": WARNING not every row was new and stored: " + status);
             }
             long pendingAtCompleted = processes.lastPending();
-            Deadline countedBy = Deadline.in(sizes.countedCap()).min(overall);
+            Deadline countedBy = Deadline.in(sizes.countedCap).min(overall);
             Long countedAt = waitUntilCounted(demo.partnerships, block, baseline + created, countedBy);
             double completedSeconds = seconds(completedAt - t0);
             Double countedSeconds = countedAt == null ? null : seconds(countedAt - t0);
             Double drained = processes.pendingZeroAfter(completedAt).map(t -> seconds(t - t0)).orElse(null);
             log(label + ": COMPLETED after " + fmtSeconds(completedSeconds) + " (" + fmtRate(written / completedSeconds)
-                    + "), counted " + (countedSeconds == null ? "not within " + human(sizes.countedCap())
+                    + "), counted " + (countedSeconds == null ? "not within " + human(sizes.countedCap)
                             : "after " + fmtSeconds(countedSeconds) + " (" + fmtRate(created / countedSeconds) + ")"));
             return new ImportRun(label, written, block, storedBefore, copySeconds, acceptedSeconds, completedSeconds,
                     countedSeconds, created, unchanged, outside, rejected, -1, processes.peakIncidentRssKb(),
                     processes.incidentHwmKb(), pendingAtCompleted, drained,
-                    countedSeconds == null ? "not counted in the feed within " + human(sizes.countedCap()) : null);
+                    countedSeconds == null ? "not counted in the feed within " + human(sizes.countedCap) : null);
         } finally {
             Files.deleteIfExists(file);
         }
@@ -282,7 +298,7 @@ public class Bench {
         return ms / 1000;
     }
 
-    void reportImports(String key, String condition, List<ImportRun> runs) {
+    void reportImports(String key, String condition, List<ImportRun> runs, String skipped) {
         List<ImportRun> done = runs.stream().filter(r -> r.completedSeconds() != null).toList();
         List<ImportRun> counted = runs.stream().filter(r -> r.countedSeconds() != null).toList();
         Fig copy = Fig.of(runs.stream().map(ImportRun::copyRate).toList(), "rows/s");
@@ -295,7 +311,7 @@ public class Bench {
         Fig peak = Fig.of(runs.stream().map(r -> r.peakRssKb() / 1024.0).toList(), "MiB");
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("condition", condition);
-        json.put("rowsPerRun", sizes.importRows());
+        json.put("rowsPerRun", sizes.importRows);
         json.put("copyRowsPerSecond", copy.json());
         json.put("importRowsPerSecondToCompleted", completed.json());
         json.put("ratioCompletedToCopy", completedRatio.json());
@@ -303,6 +319,7 @@ public class Bench {
         json.put("ratioCountedToCopy", countedRatio.json());
         json.put("incidentServicePeakRssMiB", peak.json());
         json.put("runs", runs.stream().map(Bench::importRunJson).toList());
+        json.put("skipped", skipped);
         List<Map<String, Object>> statements = ActivitySampler.top(pg, "import-" + key + "-", 6);
         json.put("postgresActiveStatements", statements);
         report.json.put("import-" + key, json);
@@ -310,7 +327,7 @@ public class Bench {
         report.h2(key.equals("empty") ? "1. CSV import vs COPY" : "1c. Growth test: CSV import vs COPY with the history stored");
         report.p("Fresh police.uk rows built from the demo Essex files (kept to the demo partnerships' districts, "
                 + "months shifted to months no other run used, Crime IDs re-keyed, ASB rows' Context altered per "
-                + "copy, so every row is new), " + fmtInt(sizes.importRows()) + " rows per run, posted as text/csv to "
+                + "copy, so every row is new), " + fmtInt(sizes.importRows) + " rows per run, posted as text/csv to "
                 + "`POST /api/v1/incident-imports`; COMPLETED is the import's status, counted is when the reporting "
                 + "feed's total for those months (summed over the four partnerships) has grown by the created "
                 + "count. Reference: psql `COPY ... from stdin (format csv, header)` of the same file into a table "
@@ -337,6 +354,9 @@ public class Bench {
         }
         report.table(List.of("run", "stored before", "COPY", "upload (202)", "COMPLETED", "outbox pending then",
                 "outbox empty", "counted", "created / unchanged / outside", "peak RSS", "note"), rows);
+        if (skipped != null) {
+            report.p("Only " + runs.size() + " of " + sizes.runs + " runs: " + skipped + ".");
+        }
         reportStatements(statements, "during these imports");
     }
 
@@ -381,7 +401,7 @@ public class Bench {
     // ---- 2. batch API ----------------------------------------------------------------------------
 
     void batchBenchmark() throws Exception {
-        log("2. batch API: " + sizes.batchRecords() + " records per batch, clients " + sizes.batchClients());
+        log("2. batch API: " + sizes.batchRecords + " records per batch, clients " + sizes.batchClients);
         YearMonth month = months.take(1, "batch").get(0);
         String nonce = nonce();
         long baseline = feedTotal(demo.partnerships, List.of(month));
@@ -389,21 +409,21 @@ public class Bench {
         long lastBatchDone = 0;
         List<List<String>> rows = new ArrayList<>();
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("recordsPerBatch", sizes.batchRecords());
-        json.put("batchesPerClientPerRun", sizes.batchesPerClient());
+        json.put("recordsPerBatch", sizes.batchRecords);
+        json.put("batchesPerClientPerRun", sizes.batchesPerClient);
         json.put("month", month.toString());
         int serial = 0;
-        for (int clients : sizes.batchClients()) {
+        for (int clients : sizes.batchClients) {
             List<Double> rates = new ArrayList<>();
             List<Double> p50s = new ArrayList<>();
             List<Double> p99s = new ArrayList<>();
-            for (int run = 1; run <= sizes.runs() && !overall.passed(); run++) {
+            for (int run = 1; run <= sizes.runs && !overall.passed(); run++) {
                 List<List<String>> payloads = new ArrayList<>();
                 for (int c = 0; c < clients; c++) {
                     List<String> batches = new ArrayList<>();
-                    for (int b = 0; b < sizes.batchesPerClient(); b++) {
+                    for (int b = 0; b < sizes.batchesPerClient; b++) {
                         StringBuilder body = new StringBuilder("[");
-                        for (int i = 0; i < sizes.batchRecords(); i++, serial++) {
+                        for (int i = 0; i < sizes.batchRecords; i++, serial++) {
                             body.append(i == 0 ? "" : ",").append(incidentJson("bench-" + nonce + "-b" + serial,
                                     demo.rows.get(serial % demo.rows.size()), month.atDay(1 + serial % 28)));
                         }
@@ -461,27 +481,27 @@ public class Bench {
                     p99.md(Bench::fmtMs)));
         }
         Long countedAt = waitUntilCounted(demo.partnerships, List.of(month), baseline + created,
-                Deadline.in(sizes.countedCap()).min(overall));
+                Deadline.in(sizes.countedCap).min(overall));
         Double lag = countedAt == null ? null : seconds(countedAt - lastBatchDone);
         json.put("reportingLagAfterLastBatchSeconds", lag);
         report.json.put("batch", json);
         report.h2("2. Batch API");
-        report.p("`POST /api/v1/incidents/batch`, " + fmtInt(sizes.batchRecords()) + " new records per batch (built "
-                + "from the demo rows, one bench month), each client posting " + sizes.batchesPerClient()
+        report.p("`POST /api/v1/incidents/batch`, " + fmtInt(sizes.batchRecords) + " new records per batch (built "
+                + "from the demo rows, one bench month), each client posting " + sizes.batchesPerClient
                 + " batch(es) one after another per run; records/s = records created / wall time of the run; "
                 + "p50/p99 of the batches' response times within a run. No reference: the targets are absolute "
                 + "(issue 8: < 200 ms p99 with one client).");
         report.table(List.of("clients", "records/s", "p50 per batch", "p99 per batch"), rows);
         report.p("The reporting feed counted the last of the " + fmtInt(created) + " records "
-                + (lag == null ? "not within " + human(sizes.countedCap()) : fmtSeconds(lag) + " after the last batch returned")
+                + (lag == null ? "not within " + human(sizes.countedCap) : fmtSeconds(lag) + " after the last batch returned")
                 + ".");
     }
 
     // ---- 3. single POST --------------------------------------------------------------------------
 
     void singleBenchmark() throws Exception {
-        int total = sizes.singleRate() * (int) sizes.singleDuration().toSeconds();
-        log("3. single POST: " + sizes.singleRate() + "/s for " + human(sizes.singleDuration()) + " per run");
+        int total = sizes.singleRate * (int) sizes.singleDuration.toSeconds();
+        log("3. single POST: " + sizes.singleRate + "/s for " + human(sizes.singleDuration) + " per run");
         YearMonth month = months.take(1, "single").get(0);
         String nonce = nonce();
         long baseline = feedTotal(demo.partnerships, List.of(month));
@@ -491,8 +511,8 @@ public class Bench {
         List<Double> achieved = new ArrayList<>();
         long created = 0;
         long lastDone = 0;
-        long periodNanos = 1_000_000_000L / sizes.singleRate();
-        for (int run = 1; run <= sizes.runs() && !overall.passed(); run++) {
+        long periodNanos = 1_000_000_000L / sizes.singleRate;
+        for (int run = 1; run <= sizes.runs && !overall.passed(); run++) {
             // Latency counts from the moment each request was due, so a slow answer that holds up
             // the next ones is charged to them too (no coordinated omission).
             ExecutorService pool = Executors.newFixedThreadPool(32);
@@ -524,14 +544,14 @@ public class Bench {
                     + fmtMs(percentile(latencies, 99)) + ", max " + fmtMs(Collections.max(latencies)));
         }
         Long countedAt = waitUntilCounted(demo.partnerships, List.of(month), baseline + created,
-                Deadline.in(sizes.countedCap()).min(overall));
+                Deadline.in(sizes.countedCap).min(overall));
         Fig p50 = Fig.of(p50s, "ms");
         Fig p99 = Fig.of(p99s, "ms");
         Fig max = Fig.of(maxes, "ms");
         Fig rate = Fig.of(achieved, "requests/s");
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("ratePerSecond", sizes.singleRate());
-        json.put("secondsPerRun", sizes.singleDuration().toSeconds());
+        json.put("ratePerSecond", sizes.singleRate);
+        json.put("secondsPerRun", sizes.singleDuration.toSeconds());
         json.put("p50Ms", p50.json());
         json.put("p99Ms", p99.json());
         json.put("maxMs", max.json());
@@ -539,34 +559,34 @@ public class Bench {
         json.put("reportingLagAfterLastPostSeconds", countedAt == null ? null : seconds(countedAt - lastDone));
         report.json.put("single", json);
         report.h2("3. Single POST");
-        report.p("`POST /api/v1/incidents` at a steady " + sizes.singleRate() + " requests/s for "
-                + human(sizes.singleDuration()) + " per run (open loop, up to 32 in flight; latency from when each "
+        report.p("`POST /api/v1/incidents` at a steady " + sizes.singleRate + " requests/s for "
+                + human(sizes.singleDuration) + " per run (open loop, up to 32 in flight; latency from when each "
                 + "request was due).");
         report.table(List.of("p50", "p99", "max", "achieved rate"), List.of(List.of(p50.md(Bench::fmtMs),
                 p99.md(Bench::fmtMs), max.md(Bench::fmtMs), rate.md(v -> fmtNum(v, 1) + " req/s"))));
-        report.p("The feed counted the last of them " + (countedAt == null ? "not within " + human(sizes.countedCap())
+        report.p("The feed counted the last of them " + (countedAt == null ? "not within " + human(sizes.countedCap)
                 : fmtSeconds(seconds(countedAt - lastDone)) + " after the last POST returned") + ".");
     }
 
     // ---- 4. freshness ----------------------------------------------------------------------------
 
     void freshnessBenchmark() throws Exception {
-        log("4. freshness: " + sizes.freshnessSamples() + " samples at idle, then during a "
-                + sizes.freshnessImportRows() + "-row import");
-        List<Double> idle = freshnessSamples("idle", sizes.freshnessSamples(), Deadline.in(sizes.freshnessCap()).min(overall),
-                new AtomicBoolean(true));
+        log("4. freshness: " + sizes.freshnessSamples + " samples at idle, then during a "
+                + sizes.freshnessImportRows + "-row import");
+        List<Sample> idle = freshnessSamples("idle", sizes.freshnessSamples,
+                Deadline.in(sizes.freshnessCap).min(overall), new AtomicBoolean(true));
         AtomicBoolean importRunning = new AtomicBoolean(true);
         ExecutorService background = Executors.newSingleThreadExecutor();
         Future<ImportRun> load = background.submit(() -> {
             try {
-                return importRun("import-during-freshness", sizes.freshnessImportRows());
+                return importRun("import-during-freshness", sizes.freshnessImportRows);
             } finally {
                 importRunning.set(false);
             }
         });
         sleep(2000); // the import is received and running before the first sample
-        List<Double> busy = freshnessSamples("during-import", sizes.freshnessSamples(),
-                Deadline.in(sizes.importCap().plus(sizes.countedCap())).min(overall), importRunning);
+        List<Sample> busy = freshnessSamples("during-import", sizes.freshnessSamples,
+                Deadline.in(sizes.importCap.plus(sizes.countedCap)).min(overall), importRunning);
         ImportRun run = getOrThrow(load);
         background.shutdown();
         Map<String, Object> json = new LinkedHashMap<>();
@@ -580,19 +600,30 @@ public class Bench {
                 + "`/api/v1/feeds/incident-counts` for that incident's own cell (bench month × district × category, "
                 + "cells taken in turn) polled every 5 ms until it counts it; the figure is 201 → first answer that "
                 + "counts it. Runs are consecutive thirds of the samples. During import: the samples are taken while a "
-                + fmtInt(sizes.freshnessImportRows()) + "-row import of the same agency runs, until it is counted"
+                + fmtInt(sizes.freshnessImportRows) + "-row import of the same agency runs, until it is counted"
                 + " (the import " + (run.countedSeconds() == null ? "was not counted within the cap"
                         : "took " + fmtSeconds(run.countedSeconds()) + " to be counted") + ").");
-        report.table(List.of("", "samples", "p50", "p99", "max", "not counted within " + human(sizes.freshnessTimeout())),
+        report.table(List.of("", "samples", "p50", "p99", "max", "not counted within " + human(sizes.freshnessTimeout)),
                 List.of(freshnessRow("at idle", idle), freshnessRow("during an import", busy)));
+        report.p("Where the time goes (medians over the samples, from the services' own timestamps: the outbox row's "
+                + "`published_at`, which the relay sets to the start of the pass that publishes it, and reporting's "
+                + "`consumed_event.consumed_at`, the start of the transaction that applied it; a pass that began "
+                + "before the 201 reached the bench shows as a negative time):");
+        report.table(List.of("", "201 → relay pass began", "→ consumer applied it", "→ feed poll saw it"),
+                List.of(breakdownRow("at idle", (Map<?, ?>) json.get("idle")),
+                        breakdownRow("during an import", busyJson)));
+    }
+
+    /** One freshness sample: the latency, and when the incident was answered 201 and seen, by the wall clock. */
+    record Sample(double ms, String incidentId, double postedEpoch, double seenEpoch) {
     }
 
     /** Freshness samples until enough are taken, the deadline passes or {@code whileTrue} turns false. */
-    List<Double> freshnessSamples(String label, int samples, Deadline deadline, AtomicBoolean whileTrue) {
+    List<Sample> freshnessSamples(String label, int samples, Deadline deadline, AtomicBoolean whileTrue) {
         YearMonth month = months.take(1, "freshness-" + label).get(0);
         String nonce = nonce();
         Map<String, Integer> cells = new LinkedHashMap<>();
-        List<Double> latencies = new ArrayList<>();
+        List<Sample> taken = new ArrayList<>();
         for (int i = 0; i < samples && !deadline.passed() && whileTrue.get(); i++) {
             DemoData.Row row = demo.freshnessRow(i);
             String category = DemoData.CATEGORIES.get((i / demo.districts.size()) % DemoData.CATEGORIES.size()).slug();
@@ -600,26 +631,85 @@ public class Bench {
             int expected = cells.merge(cell, 1, Integer::sum);
             String body = incidentJson("bench-" + nonce + "-f" + i, row.withCategory(category), month.atDay(1 + i % 28));
             Api.Response posted = api.postJson(stack.incident("/api/v1/incidents"), SUBMITTER, body, 201);
+            double postedEpoch = epochNow();
+            String id = (String) Json.object(posted.body()).get("id");
             String feed = stack.reporting("/api/v1/feeds/incident-counts?partnership=" + row.partnership() + "&from="
                     + month + "&to=" + month + "&groupBy=&district=" + row.district() + "&category=" + category);
-            Double latency = null;
-            long giveUp = posted.doneNanos() + sizes.freshnessTimeout().toNanos();
+            Sample sample = new Sample(Double.POSITIVE_INFINITY, id, postedEpoch, Double.NaN);
+            long giveUp = posted.doneNanos() + sizes.freshnessTimeout.toNanos();
             while (System.nanoTime() < giveUp) {
                 Api.Response f = api.get(feed, ANALYST, 200);
                 if (sumCounts(f.body()) >= expected) {
-                    latency = (f.doneNanos() - posted.doneNanos()) / 1e6;
+                    sample = new Sample((f.doneNanos() - posted.doneNanos()) / 1e6, id, postedEpoch, epochNow());
                     break;
                 }
                 sleep(5);
             }
-            latencies.add(latency == null ? Double.POSITIVE_INFINITY : latency);
+            taken.add(sample);
         }
+        List<Double> latencies = taken.stream().map(Sample::ms).toList();
         log("freshness " + label + ": " + latencies.size() + " samples, p50 " + fmtMs(percentile(latencies, 50))
                 + ", p99 " + fmtMs(percentile(latencies, 99)));
-        return latencies;
+        return taken;
     }
 
-    Map<String, Object> freshnessJson(List<Double> samples) {
+    static double epochNow() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() + now.getNano() / 1e9;
+    }
+
+    /** Medians of the freshness segments, from the outbox's and the consumer's timestamps of the samples' events. */
+    Map<String, Object> breakdown(List<Sample> samples) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (samples.isEmpty()) {
+            return m;
+        }
+        Map<String, String[]> events = new LinkedHashMap<>(); // incident id -> event id, published
+        for (String[] r : pg.rowsFromScript(stack.db("incident"), "select subject, event_id,"
+                + " extract(epoch from published_at) from outbox_event where subject = any(array["
+                + quoted(samples.stream().map(Sample::incidentId).toList()) + "]) and published_at is not null")) {
+            events.put(r[0], new String[] { r[1], r[2] });
+        }
+        Map<String, Double> applied = new LinkedHashMap<>();
+        if (!events.isEmpty()) {
+            for (String[] r : pg.rowsFromScript(stack.db("reporting"), "select event_id, extract(epoch from consumed_at)"
+                    + " from consumed_event where consumer = 'reporting.incident-counts' and event_id = any(array["
+                    + quoted(events.values().stream().map(e -> e[0]).toList()) + "])")) {
+                applied.put(r[0], Double.parseDouble(r[1]));
+            }
+        }
+        List<Double> relay = new ArrayList<>();
+        List<Double> consumer = new ArrayList<>();
+        List<Double> poll = new ArrayList<>();
+        for (Sample sample : samples) {
+            String[] event = events.get(sample.incidentId());
+            Double consumed = event == null ? null : applied.get(event[0]);
+            if (consumed == null || Double.isNaN(sample.seenEpoch())) {
+                continue;
+            }
+            double published = Double.parseDouble(event[1]);
+            relay.add((published - sample.postedEpoch()) * 1000);
+            consumer.add((consumed - published) * 1000);
+            poll.add((sample.seenEpoch() - consumed) * 1000);
+        }
+        m.put("samplesTraced", relay.size());
+        m.put("postedToRelayPassMs", percentile(relay, 50));
+        m.put("relayPassToAppliedMs", percentile(consumer, 50));
+        m.put("appliedToSeenMs", percentile(poll, 50));
+        return m;
+    }
+
+    static List<String> breakdownRow(String label, Map<?, ?> samples) {
+        Map<?, ?> b = (Map<?, ?>) samples.get("breakdown");
+        if (b == null || b.isEmpty() || ((Number) b.get("samplesTraced")).intValue() == 0) {
+            return List.of(label, "—", "—", "—");
+        }
+        return List.of(label, fmtMs((Double) b.get("postedToRelayPassMs")), fmtMs((Double) b.get("relayPassToAppliedMs")),
+                fmtMs((Double) b.get("appliedToSeenMs")));
+    }
+
+    Map<String, Object> freshnessJson(List<Sample> taken) {
+        List<Double> samples = taken.stream().map(Sample::ms).toList();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("samples", samples.size());
         m.put("notCounted", samples.stream().filter(v -> v.isInfinite()).count());
@@ -628,10 +718,12 @@ public class Bench {
         m.put("pooledP50Ms", percentile(samples, 50));
         m.put("pooledP99Ms", percentile(samples, 99));
         m.put("maxMs", samples.isEmpty() ? null : Collections.max(samples));
+        m.put("breakdown", breakdown(taken));
         return m;
     }
 
-    List<String> freshnessRow(String label, List<Double> samples) {
+    List<String> freshnessRow(String label, List<Sample> taken) {
+        List<Double> samples = taken.stream().map(Sample::ms).toList();
         return List.of(label, String.valueOf(samples.size()), Fig.of(thirds(samples, 50), "ms").md(Bench::fmtMs),
                 Fig.of(thirds(samples, 99), "ms").md(Bench::fmtMs),
                 samples.isEmpty() ? "—" : fmtMs(Collections.max(samples)),
@@ -653,7 +745,7 @@ public class Bench {
     // ---- 5. feed, performance and dashboard latency vs history size ------------------------------
 
     void feedBenchmark() throws Exception {
-        log("5. feed latency at " + sizes.feedSizes() + " incidents in the projections");
+        log("5. feed latency at " + sizes.feedSizes + " incidents in the projections");
         deleteSynthetic(); // left by a run that was killed
         List<String> districts = DemoData.onsDistricts(options.repo).stream()
                 .filter(d -> !demo.districts.contains(d)).toList();
@@ -690,7 +782,7 @@ public class Bench {
         Map<String, Object> json = new LinkedHashMap<>();
         List<List<String>> rows = new ArrayList<>();
         int present = 0;
-        for (int size : sizes.feedSizes()) {
+        for (int size : sizes.feedSizes) {
             if (overall.passed()) {
                 break;
             }
@@ -777,14 +869,14 @@ public class Bench {
 
     /** p50 and p99 of sequential requests, per run, after a warm-up. */
     Fig[] endpointLatency(String url) {
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < Math.max(20, sizes.feedRequests / 2); i++) { // the JIT's first compilations
             api.get(url, ADMIN, 200);
         }
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
-        for (int run = 0; run < sizes.runs(); run++) {
+        for (int run = 0; run < sizes.runs; run++) {
             List<Double> latencies = new ArrayList<>();
-            for (int i = 0; i < sizes.feedRequests(); i++) {
+            for (int i = 0; i < sizes.feedRequests; i++) {
                 long t = System.nanoTime();
                 api.get(url, ADMIN, 200);
                 latencies.add((System.nanoTime() - t) / 1e6);
@@ -799,8 +891,8 @@ public class Bench {
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
         pg.timedRepeats(db, sql, 5);
-        for (int run = 0; run < sizes.runs(); run++) {
-            List<Double> latencies = pg.timedRepeats(db, sql, sizes.feedRequests());
+        for (int run = 0; run < sizes.runs; run++) {
+            List<Double> latencies = pg.timedRepeats(db, sql, sizes.feedRequests);
             p50.add(percentile(latencies, 50));
             p99.add(percentile(latencies, 99));
         }
@@ -811,19 +903,19 @@ public class Bench {
 
     void growthBenchmark() throws Exception {
         long stored = agencyIncidents();
-        log("1b. growth: " + stored + " incidents of " + AGENCY + " stored; loading history to " + sizes.historyTarget());
-        Deadline historyBy = Deadline.in(sizes.historyCap()).min(overall);
-        List<YearMonth> block = months.take(demo.months.size(), "history");
-        long baseline = feedTotal(demo.partnerships, block);
+        log("1b. growth: " + stored + " incidents of " + AGENCY + " stored; loading history to " + sizes.historyTarget);
+        Deadline historyBy = Deadline.in(sizes.historyCap).min(overall);
+        List<YearMonth> block = stored < sizes.historyTarget ? months.take(demo.months.size(), "history") : List.of();
+        long baseline = block.isEmpty() ? 0 : feedTotal(demo.partnerships, block);
         long created = 0;
         List<Map<String, Object>> files = new ArrayList<>();
         String stopped = null;
-        while (stored < sizes.historyTarget()) {
+        while (stored < sizes.historyTarget) {
             if (historyBy.passed()) {
-                stopped = "history loading stopped at its cap of " + human(sizes.historyCap());
+                stopped = "history loading stopped at its cap of " + human(sizes.historyCap);
                 break;
             }
-            int rows = (int) Math.min(sizes.historyFileRows(), Math.max(1000, sizes.historyTarget() - stored));
+            int rows = (int) Math.min(sizes.historyFileRows, Math.max(1000, sizes.historyTarget - stored));
             Path file = work.resolve("history-" + files.size() + ".csv");
             int written = demo.writeImport(file, rows, block, nonce());
             long t0 = System.nanoTime();
@@ -832,7 +924,7 @@ public class Bench {
             Files.deleteIfExists(file);
             String location = URI.create(stack.incident("/")).resolve(accepted.header("location")).toString();
             // Waited for whatever the history cap says: the measured imports would queue behind it.
-            Deadline fileBy = Deadline.in(sizes.importCap()).min(overall);
+            Deadline fileBy = Deadline.in(sizes.importCap).min(overall);
             Map<String, Object> status = Map.of();
             while (!fileBy.passed()) {
                 status = Json.object(api.get(location, SUBMITTER, 200).body());
@@ -853,23 +945,27 @@ public class Bench {
             log("history file " + files.size() + ": " + status.get("status") + ", " + Json.num(status, "rowsRead")
                     + " rows in " + fmtSeconds(secs) + " at " + stored + " stored before");
             if (!"completed".equalsIgnoreCase(String.valueOf(status.get("status")))) {
-                stopped = "a history file was not COMPLETED within " + human(sizes.importCap());
+                stopImportByRestart();
+                stopped = "a history file was not COMPLETED within " + human(sizes.importCap)
+                        + " (stopped by restarting incident-service)";
                 break;
             }
             stored = agencyIncidents();
         }
-        Long countedAt = waitUntilCounted(demo.partnerships, block, baseline + created,
-                Deadline.in(sizes.countedCap()).min(overall));
+        Long countedAt = block.isEmpty() ? Long.valueOf(System.nanoTime())
+                : waitUntilCounted(demo.partnerships, block, baseline + created, Deadline.in(sizes.countedCap).min(overall));
         Map<String, Object> history = new LinkedHashMap<>();
-        history.put("target", sizes.historyTarget());
+        history.put("target", sizes.historyTarget);
         history.put("storedAfterLoading", stored);
         history.put("files", files);
         history.put("stoppedBecause", stopped);
         history.put("historyCountedBeforeMeasuring", countedAt != null);
         report.json.put("growth-history", history);
         report.h2("1b. Growth test: the history");
-        report.p("Generated files of up to " + fmtInt(sizes.historyFileRows()) + " rows imported one after another until "
-                + AGENCY + " had " + fmtInt(sizes.historyTarget()) + " incidents stored (cap " + human(sizes.historyCap())
+        report.p(files.isEmpty() ? "The earlier phases had already stored " + fmtInt(stored) + " incidents of " + AGENCY
+                + " (the target is " + fmtInt(sizes.historyTarget) + "), so no history file was needed."
+                : "Generated files of up to " + fmtInt(sizes.historyFileRows) + " rows imported one after another until "
+                + AGENCY + " had " + fmtInt(sizes.historyTarget) + " incidents stored (cap " + human(sizes.historyCap)
                 + "): " + fmtInt(stored) + " stored" + (stopped == null ? "" : "; " + stopped) + ". The reporting feed "
                 + (countedAt == null ? "had NOT caught up with them before the measured runs." : "had counted them before the measured runs."));
         if (!files.isEmpty()) {
@@ -883,6 +979,25 @@ public class Bench {
             importBenchmark("history", "after loading history to " + fmtInt(stored) + " incidents");
         }
     }
+
+    /**
+     * An import cannot be cancelled through the API, and one left running would load every later
+     * phase (and the stack others use): restarting incident-service abandons it (the new instance
+     * marks it failed). The restart is timed for the footprint.
+     * @return seconds until the service was ready again
+     */
+    double stopImportByRestart() {
+        Path service = options.repo.resolve("deploy/local/bin/service");
+        log("restarting incident-service to stop the import");
+        Proc.run(List.of(service.toString(), "stop", "incident"), null);
+        long t = System.nanoTime();
+        Proc.run(List.of(service.toString(), "start", "incident"), null);
+        double ready = seconds(System.nanoTime() - t);
+        restarts.add(ready);
+        return ready;
+    }
+
+    final List<Double> restarts = new ArrayList<>();
 
     // ---- 6. footprint ----------------------------------------------------------------------------
 
@@ -916,18 +1031,31 @@ public class Bench {
                 p.put(snapshot.getKey(), s);
                 row.add(s == null ? "—" : fmtNum(((Number) s.get("rssKb")).doubleValue() / 1024, 0) + " MiB");
             }
+            Object first = footprints.values().stream().map(f -> f.get(name)).filter(Objects::nonNull)
+                    .map(f -> ((Map<?, ?>) f).get("pid")).findFirst().orElse(null);
+            boolean restarted = footprints.values().stream().map(f -> f.get(name)).filter(Objects::nonNull)
+                    .anyMatch(f -> !((Map<?, ?>) f).get("pid").equals(first));
+            p.put("restartedDuringTheRun", restarted);
+            row.add(restarted ? "yes" : "no");
             json.put(name, p);
             rows.add(row);
         }
+        json.put("incidentServiceRestartsToStopAnImportSeconds", restarts);
         report.json.put("footprint", json);
         report.h2("6. Footprint");
         report.p("Time to ready is the \"started in X s\" line of each process's log under .local/stack/logs "
-                + "(median [min–max] of its last starts, at most five); RSS from /proc (the process group, so "
+                + "(median (min–max) of its last starts, at most five); RSS from /proc (the process group, so "
                 + "Keycloak's forked JVM counts), at the moments named. The services run with -Xmx256m "
                 + "-XX:+UseSerialGC (deploy/local/bin/service).");
         List<String> header = new ArrayList<>(List.of("process", "started in"));
         footprints.keySet().forEach(k -> header.add("RSS " + k));
+        header.add("restarted during the run");
         report.table(header, rows);
+        if (!restarts.isEmpty()) {
+            report.p("The bench restarted incident-service " + restarts.size() + " time(s) to stop an import that hit "
+                    + "its cap; it was ready again after " + restarts.stream().map(Bench::fmtSeconds)
+                            .collect(Collectors.joining(", ")) + ".");
+        }
     }
 
     // ---- shared steps ----------------------------------------------------------------------------
@@ -991,6 +1119,31 @@ public class Bench {
         } catch (RuntimeException e) {
             log("could not drop the scratch tables in " + BENCH_DB + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * When each service's jars were built and its process started: the working tree may hold
+     * uncommitted work, and a service started before its latest build runs the older code.
+     */
+    Map<String, Object> serviceBuilds() throws IOException {
+        Map<String, Object> builds = new LinkedHashMap<>();
+        for (String service : List.of("partnership", "funding", "incident", "reporting")) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            Path app = options.repo.resolve(service + "-service/target/quarkus-app");
+            long built = 0;
+            if (Files.isDirectory(app)) {
+                try (var files = Files.walk(app)) {
+                    built = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().lastModified()).max().orElse(0);
+                }
+            }
+            Optional<Long> pid = stack.pid(service + "-service");
+            long started = pid.map(p -> System.currentTimeMillis() - (long) (Proc.uptimeSeconds(p) * 1000)).orElse(0L);
+            b.put("builtAt", built == 0 ? null : java.time.Instant.ofEpochMilli(built).toString());
+            b.put("runningSince", started == 0 ? null : java.time.Instant.ofEpochMilli(started).toString());
+            b.put("runsAnOlderBuild", built > started + 60_000);
+            builds.put(service + "-service", b);
+        }
+        return builds;
     }
 
     String quarkusVersion() throws IOException {
@@ -1195,22 +1348,77 @@ final class Options {
 }
 
 /** How big and how long: every loop of the bench is bounded by one of these. */
-record Sizes(int runs, int importRows, Duration importCap, Duration countedCap, int historyTarget,
-        int historyFileRows, Duration historyCap, int batchRecords, int batchesPerClient, List<Integer> batchClients,
-        int singleRate, Duration singleDuration, int freshnessSamples, Duration freshnessTimeout,
-        Duration freshnessCap, int freshnessImportRows, List<Integer> feedSizes, int feedRequests, Duration overall) {
+final class Sizes {
+    /** Runs behind each figure's median and spread. */
+    int runs = 3;
+    /** 1: rows per import file; an import not COMPLETED or counted within its caps is given up. */
+    int importRows;
+    Duration importCap;
+    Duration countedCap;
+    /** 1: a next run starts only if it would end within this (today's imports are slow). */
+    Duration importPhaseBudget;
+    /** 1c: incidents of the agency stored before the growth runs, loaded in files of this size. */
+    int historyTarget;
+    int historyFileRows;
+    Duration historyCap;
+    /** 2: records per batch, batches each client posts per run, client counts. */
+    int batchRecords;
+    int batchesPerClient;
+    List<Integer> batchClients = List.of(1, 4, 16);
+    /** 3: requests per second, and how long a run lasts. */
+    int singleRate = 20;
+    Duration singleDuration;
+    /** 4: samples per condition, how long one may wait to be counted, the idle phase's cap. */
+    int freshnessSamples;
+    Duration freshnessTimeout;
+    Duration freshnessCap;
+    int freshnessImportRows;
+    /** 5: incidents in the projections, and sequential requests per run. */
+    List<Integer> feedSizes;
+    int feedRequests;
+    /** The whole bench: every wait ends by then. */
+    Duration overall;
 
     static Sizes full() {
-        return new Sizes(3, 300_000, Duration.ofMinutes(20), Duration.ofMinutes(20), 1_000_000, 100_000,
-                Duration.ofMinutes(20), 1000, 3, List.of(1, 4, 16), 20, Duration.ofSeconds(60), 1000,
-                Duration.ofSeconds(60), Duration.ofMinutes(30), 300_000, List.of(100_000, 1_000_000, 10_000_000), 200,
-                Duration.ofHours(5));
+        Sizes s = new Sizes();
+        s.importRows = 300_000;
+        s.importCap = Duration.ofMinutes(30);
+        s.countedCap = Duration.ofMinutes(20);
+        s.importPhaseBudget = Duration.ofMinutes(45);
+        s.historyTarget = 1_000_000;
+        s.historyFileRows = 100_000;
+        s.historyCap = Duration.ofMinutes(20);
+        s.batchRecords = 1000;
+        s.batchesPerClient = 3;
+        s.singleDuration = Duration.ofSeconds(60);
+        s.freshnessSamples = 1000;
+        s.freshnessTimeout = Duration.ofSeconds(60);
+        s.freshnessCap = Duration.ofMinutes(30);
+        s.freshnessImportRows = 300_000;
+        s.feedSizes = List.of(100_000, 1_000_000, 10_000_000);
+        s.feedRequests = 200;
+        s.overall = Duration.ofHours(5);
+        return s;
     }
 
+    /** Small enough for CI: under 3 minutes on today's services (the caps see to it). */
     static Sizes quick() {
-        return new Sizes(3, 3_000, Duration.ofSeconds(60), Duration.ofSeconds(60), 0, 0, Duration.ZERO, 100, 1,
-                List.of(1, 4, 16), 20, Duration.ofSeconds(4), 51, Duration.ofSeconds(10), Duration.ofSeconds(25), 5_000,
-                List.of(100_000), 30, Duration.ofSeconds(170));
+        Sizes s = new Sizes();
+        s.importRows = 3_000;
+        s.importCap = Duration.ofSeconds(60);
+        s.countedCap = Duration.ofSeconds(60);
+        s.importPhaseBudget = Duration.ofSeconds(75);
+        s.batchRecords = 100;
+        s.batchesPerClient = 1;
+        s.singleDuration = Duration.ofSeconds(4);
+        s.freshnessSamples = 51;
+        s.freshnessTimeout = Duration.ofSeconds(10);
+        s.freshnessCap = Duration.ofSeconds(25);
+        s.freshnessImportRows = 5_000;
+        s.feedSizes = List.of(100_000);
+        s.feedRequests = 30;
+        s.overall = Duration.ofSeconds(170);
+        return s;
     }
 }
 
@@ -1423,6 +1631,12 @@ final class Pg {
     /** Rows with fields separated by the unit separator (text may hold any printable character). */
     List<String[]> rows(String db, String sql) {
         String out = Proc.run(command(db, "-F", "\u001f", "-c", sql), null);
+        return out.lines().filter(l -> !l.isEmpty()).map(l -> l.split("\u001f", -1)).toList();
+    }
+
+    /** The same, with the query on psql's stdin: long literal lists stay off the command line. */
+    List<String[]> rowsFromScript(String db, String sql) {
+        String out = Proc.run(command(db, "-F", "\u001f"), sql + ";\n");
         return out.lines().filter(l -> !l.isEmpty()).map(l -> l.split("\u001f", -1)).toList();
     }
 
@@ -2045,14 +2259,25 @@ final class Report {
         head.append("- Machine: ").append(machine.get("cores")).append(" cores (").append(machine.get("cpu")).append("), ")
                 .append(machine.get("memoryGiB")).append(" GiB memory, load average at start ")
                 .append(machine.get("loadAverageAtStart")).append(".\n");
-        head.append("- Versions: ").append(versions.entrySet().stream().filter(e -> !e.getKey().startsWith("git"))
+        head.append("- Versions: ").append(versions.entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("git") && !e.getKey().equals("services"))
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append(".\n");
-        head.append("- Every figure is the median (min–max) of ").append(sizes.runs()).append(" runs unless it says "
+        head.append("- Services (jars built / process running since, UTC): ").append(((Map<?, ?>) versions.get("services"))
+                .entrySet().stream().map(e -> {
+                    Map<?, ?> b = (Map<?, ?>) e.getValue();
+                    return e.getKey() + " " + minute(b.get("builtAt")) + " / " + minute(b.get("runningSince"))
+                            + (Boolean.TRUE.equals(b.get("runsAnOlderBuild")) ? " (runs an older build than the jars)" : "");
+                }).collect(Collectors.joining(", "))).append(".\n");
+        head.append("- Every figure is the median (min–max) of ").append(sizes.runs).append(" runs unless it says "
                 + "otherwise. Absolute times drift on a shared machine; the ratios to the reference measured in the same "
                 + "run are the figures to compare. Benchmarks never pass or fail.\n");
         if (quick) {
             head.append("- Quick run: small sizes, to keep the harness working (CI); not figures to quote.\n");
         }
+    }
+
+    private static String minute(Object instant) {
+        return instant == null ? "—" : instant.toString().replace('T', ' ').replaceAll(":\\d\\d(\\.\\d+)?Z$", "");
     }
 
     void h2(String title) {
