@@ -21,9 +21,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 
-import org.saferpartnerships.incident.intake.IncidentInput;
 import org.saferpartnerships.incident.intake.IncidentIntakeService;
 import org.saferpartnerships.incident.records.Incident;
+import org.saferpartnerships.incident.register.IncidentInput;
+import org.saferpartnerships.incident.register.IncidentRegister;
+import org.saferpartnerships.incident.register.Placement;
+import org.saferpartnerships.incident.register.Submitter;
 import org.saferpartnerships.platform.api.EntityTags;
 import org.saferpartnerships.platform.events.incident.IncidentCorrected;
 import org.saferpartnerships.platform.events.incident.IncidentSnapshot;
@@ -37,13 +40,13 @@ import org.saferpartnerships.platform.outbox.Outbox;
 @ApplicationScoped
 public class IncidentCorrectionService {
 
-    private final IncidentIntakeService intake;
+    private final IncidentRegister register;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Validator validator;
 
-    IncidentCorrectionService(IncidentIntakeService intake, Outbox outbox, ObjectMapper json, Validator validator) {
-        this.intake = intake;
+    IncidentCorrectionService(IncidentRegister register, Outbox outbox, ObjectMapper json, Validator validator) {
+        this.register = register;
         this.outbox = outbox;
         this.json = json;
         this.validator = validator;
@@ -51,7 +54,7 @@ public class IncidentCorrectionService {
 
     /** Applies a JSON merge patch (RFC 7396) to the incident as its agency would post it. */
     @Transactional
-    public Incident correct(UUID id, IncidentIntakeService.Submitter submitter, String ifMatch, JsonNode patch) {
+    public Incident correct(UUID id, Submitter submitter, String ifMatch, JsonNode patch) {
         Incident incident = owned(id, submitter);
         EntityTags.requireMatch(ifMatch, incident.version);
         if (!patch.isObject()) {
@@ -62,16 +65,19 @@ public class IncidentCorrectionService {
             throw HttpProblem.valueOf(Response.Status.BAD_REQUEST, "externalRef identifies the incident; it cannot change");
         }
         IncidentSnapshot previous = incident.snapshot();
-        Incident placed = intake.prepare(submitter, corrected);
-        incident.partnershipId = placed.partnershipId;
-        IncidentIntakeService.apply(incident, corrected);
+        Placement placement = register.place(submitter, List.of(corrected)).get(0);
+        if (!placement.placed()) {
+            throw IncidentIntakeService.problem(placement.refusal());
+        }
+        incident.partnershipId = placement.partnershipId();
+        IncidentRegister.apply(incident, corrected);
         Incident.flush();
         outbox.append(new IncidentCorrected(previous, incident.snapshot(), Instant.now().truncatedTo(ChronoUnit.MICROS)));
         return incident;
     }
 
     @Transactional
-    public Incident withdraw(UUID id, IncidentIntakeService.Submitter submitter, String ifMatch, String reason) {
+    public Incident withdraw(UUID id, Submitter submitter, String ifMatch, String reason) {
         Incident incident = owned(id, submitter);
         EntityTags.requireMatch(ifMatch, incident.version);
         incident.withdrawnAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -82,7 +88,7 @@ public class IncidentCorrectionService {
     }
 
     /** The agency's own, live incident; other agencies cannot tell it exists. */
-    private static Incident owned(UUID id, IncidentIntakeService.Submitter submitter) {
+    private static Incident owned(UUID id, Submitter submitter) {
         Incident incident = Incident.<Incident>findByIdOptional(id)
                 .filter(i -> i.agencyId.equals(submitter.agencyId()))
                 .orElseThrow(() -> HttpProblem.valueOf(Response.Status.NOT_FOUND, "No incident " + id));

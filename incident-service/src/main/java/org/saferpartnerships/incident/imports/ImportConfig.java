@@ -13,12 +13,23 @@ public interface ImportConfig {
     /** Where uploaded files wait for their import; the system temp folder by default. */
     Optional<Path> spoolDir();
 
-    /** The largest file accepted, in bytes: the Essex force's files run to a few MB a month. */
-    @WithDefault("268435456")
+    /** The largest file accepted, in bytes: a force's backfill of years runs to a GB or two. */
+    @WithDefault("2147483648")
     long maxBytes();
 
-    /** Rows per transaction: one lookup of existing references and one insert batch each. */
-    @WithDefault("500")
+    /** Imports one instance holds, running or waiting; more are refused (503) until one finishes. */
+    @WithDefault("8")
+    int maxQueued();
+
+    /** Disk the spooled files of one instance's unfinished imports may take; beyond it, 503. */
+    @WithDefault("8589934592")
+    long maxSpoolBytes();
+
+    /**
+     * Rows per transaction. The register's statements per chunk are fixed, so larger chunks mean
+     * fewer commits; 5,000 rows hold a few MB, whatever the size of the file.
+     */
+    @WithDefault("5000")
     int chunkRows();
 
     /** How often an instance vouches for the unfinished imports it holds. */

@@ -70,6 +70,10 @@ public class IncidentImport extends PanacheEntityBase {
     @Column(nullable = false)
     public long created;
 
+    /** Rows whose Crime ID was imported before with other content: their records were corrected. */
+    @Column(nullable = false)
+    public long updated;
+
     @Column(nullable = false)
     public long unchanged;
 

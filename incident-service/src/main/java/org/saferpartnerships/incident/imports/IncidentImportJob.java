@@ -6,18 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,41 +23,81 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
-import org.saferpartnerships.incident.intake.IncidentInput;
-import org.saferpartnerships.incident.intake.IncidentIntakeService;
-import org.saferpartnerships.incident.partnerships.PartnershipReplica;
-import org.saferpartnerships.incident.records.Incident;
-import org.saferpartnerships.platform.events.incident.IncidentRecorded;
+import org.saferpartnerships.incident.register.ConcurrentChangeException;
+import org.saferpartnerships.incident.register.IncidentInput;
+import org.saferpartnerships.incident.register.IncidentRegister;
+import org.saferpartnerships.incident.register.Refusal;
+import org.saferpartnerships.incident.register.Registration;
+import org.saferpartnerships.incident.register.Submitter;
 import org.saferpartnerships.platform.geography.LocalAuthorityDistricts;
-import org.saferpartnerships.platform.outbox.Outbox;
 
 /**
- * Imports a spooled data.police.uk file in the background, one chunk of rows per transaction:
- * one query for the chunk's existing references, one insert batch, one outbox batch. Counters
- * are saved with each chunk, so progress is visible and a chunk is all-or-nothing.
+ * Imports a spooled data.police.uk file in the background, one chunk of rows per transaction, each
+ * chunk stored by the {@link IncidentRegister} in a fixed number of statements. A row whose Crime ID
+ * was imported before with other content (police.uk republishes months with later outcomes)
+ * corrects its record. Counters are saved with each chunk, so progress is visible and a chunk is
+ * all-or-nothing.
  */
 @ApplicationScoped
 public class IncidentImportJob {
 
     private final ExecutorService queue = Executors.newSingleThreadExecutor(r -> new Thread(r, "incident-import"));
     private final String worker = UUID.randomUUID().toString();
+    private final AtomicInteger places = new AtomicInteger();
+    private final AtomicLong spooled = new AtomicLong();
     private final ImportConfig config;
-    private final PartnershipReplica partnerships;
-    private final Outbox outbox;
+    private final IncidentRegister register;
 
-    IncidentImportJob(ImportConfig config, PartnershipReplica partnerships, Outbox outbox) {
+    IncidentImportJob(ImportConfig config, IncidentRegister register) {
         if (config.abandonedAfter().compareTo(config.heartbeat().multipliedBy(3)) < 0) {
             throw new IllegalStateException("csp.imports.abandoned-after must be at least three heartbeats ("
                     + config.heartbeat().multipliedBy(3) + "), or live imports would be failed");
         }
         this.config = config;
-        this.partnerships = partnerships;
-        this.outbox = outbox;
+        this.register = register;
     }
 
-    void submit(UUID importId, Path file) {
+    /** Takes a place in this instance's queue; false when it is full. */
+    boolean reservePlace() {
+        int held;
+        do {
+            held = places.get();
+            if (held >= config.maxQueued()) {
+                return false;
+            }
+        } while (!places.compareAndSet(held, held + 1));
+        return true;
+    }
+
+    /** Gives back a place reserved for a file that will not be imported after all. */
+    void releasePlace() {
+        places.decrementAndGet();
+    }
+
+    /** Claims spool disk for bytes about to be written; false when the instance's spool is full. */
+    boolean claimSpool(long bytes) {
+        if (spooled.addAndGet(bytes) > config.maxSpoolBytes()) {
+            spooled.addAndGet(-bytes);
+            return false;
+        }
+        return true;
+    }
+
+    void releaseSpool(long bytes) {
+        spooled.addAndGet(-bytes);
+    }
+
+    /** Queues a spooled file in the place reserved for it; its place and spool go when it is done. */
+    void submit(UUID importId, Path file, long bytes) {
         // The import's events join the trace of the request that handed the file in.
-        queue.submit(Context.current().wrap(() -> run(importId, file)));
+        queue.submit(Context.current().wrap(() -> {
+            try {
+                run(importId, file);
+            } finally {
+                releaseSpool(bytes);
+                releasePlace();
+            }
+        }));
     }
 
     /** This instance, as the worker of the imports it receives; a restart is a new worker. */
@@ -133,7 +169,7 @@ public class IncidentImportJob {
             i.status = IncidentImport.Status.RUNNING;
             return i;
         });
-        Placement placement = new Placement(started.agencyId, started.allowedPartnerships);
+        Submitter submitter = new Submitter(started.agencyId, Set.copyOf(started.allowedPartnerships));
         PoliceUkRowMapper mapper = new PoliceUkRowMapper();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             long row = 1; // the header, checked when the file was received
@@ -145,112 +181,83 @@ public class IncidentImportJob {
                 }
                 chunk.add(new Row(row, mapper.map(line, PoliceUkCsv.split(line))));
                 if (chunk.size() == config.chunkRows()) {
-                    store(importId, chunk, placement, false);
+                    store(importId, chunk, submitter, false);
                     chunk.clear();
                 }
             }
-            store(importId, chunk, placement, true);
+            store(importId, chunk, submitter, true);
         }
     }
 
     private record Row(long number, PoliceUkRowMapper.Fate fate) {
     }
 
-    /** Where a district's rows go: to a partnership, or nowhere, for a reason the agency is told. */
-    private record Destination(String partnershipId, String outsideReason) {
-        boolean stored() {
-            return outsideReason == null;
+    /** Attempts at a chunk whose records another writer changed meanwhile. */
+    private static final int ATTEMPTS = 3;
+
+    private void store(UUID importId, List<Row> chunk, Submitter submitter, boolean last) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> storeOnce(importId, chunk, submitter, last));
+                return;
+            } catch (ConcurrentChangeException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                Log.infof("Import %s: %s; storing the chunk again", importId, e.getMessage());
+            }
         }
     }
 
-    /** Where rows go, for one import: looked up once per district, not once per row. */
-    private final class Placement {
-        private final IncidentIntakeService.Submitter submitter;
-        private final Map<String, Destination> byDistrict = new HashMap<>();
-
-        Placement(String agencyId, List<String> allowed) {
-            submitter = new IncidentIntakeService.Submitter(agencyId, java.util.Set.copyOf(allowed));
+    private void storeOnce(UUID importId, List<Row> chunk, Submitter submitter, boolean last) {
+        IncidentImport progress = IncidentImport.findById(importId);
+        if (progress.status == IncidentImport.Status.FAILED) {
+            // Given up on while this instance stalled: the agency was told to post the file again.
+            throw new ImportGivenUp(importId);
         }
-
-        Destination destinationOf(String district) {
-            return byDistrict.computeIfAbsent(district, d -> {
-                Optional<String> covering = partnerships.covering(d);
-                if (covering.isEmpty()) {
-                    return new Destination(null, "no partnership covers this district");
+        List<IncidentInput> mapped = new ArrayList<>(chunk.size());
+        for (Row row : chunk) {
+            progress.rowsRead++;
+            if (row.fate() instanceof PoliceUkRowMapper.WithoutLocation) {
+                progress.withoutLocation++;
+            } else if (row.fate() instanceof PoliceUkRowMapper.OutsideDistricts outside) {
+                progress.outside(outside.area(), outside.area(), null, "not a local authority district now (ONS)");
+            } else if (row.fate() instanceof PoliceUkRowMapper.Rejected rejected) {
+                progress.reject(rejected.reason(), row.number());
+            } else if (row.fate() instanceof PoliceUkRowMapper.Mapped incident) {
+                mapped.add(incident.incident());
+            }
+        }
+        List<Registration> registrations = register.register(submitter, mapped,
+                IncidentRegister.OnChangedContent.CORRECT);
+        for (int index = 0; index < mapped.size(); index++) {
+            Registration registration = registrations.get(index);
+            switch (registration.outcome()) {
+                case CREATED -> progress.created++;
+                case UNCHANGED -> progress.unchanged++;
+                case CORRECTED -> progress.updated++;
+                case REFUSED -> {
+                    String district = mapped.get(index).districtCode();
+                    progress.outside(district, LocalAuthorityDistricts.nameOf(district).orElse(district),
+                            registration.refusal().partnershipId(), outsideReason(submitter, registration.refusal()));
                 }
-                String partnership = covering.get();
-                if (!submitter.partnerships().contains(partnership)) {
-                    return new Destination(partnership, "the partnership is not among those in your token");
-                }
-                if (!partnerships.isMember(submitter.agencyId(), partnership, LocalDate.now())) {
-                    return new Destination(partnership, submitter.agencyId() + " is not a current member of "
-                            + partnership + " (as far as incident-service has heard from partnership-service)");
-                }
-                return new Destination(partnership, null);
-            });
+            }
+        }
+        if (last) {
+            progress.status = IncidentImport.Status.COMPLETED;
+            progress.finishedAt = Instant.now();
         }
     }
 
-    private void store(UUID importId, List<Row> chunk, Placement placement, boolean last) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            IncidentImport progress = IncidentImport.findById(importId);
-            if (progress.status == IncidentImport.Status.FAILED) {
-                // Given up on while this instance stalled: the agency was told to post the file again.
-                throw new ImportGivenUp(importId);
-            }
-            Map<String, Incident> candidates = new HashMap<>();
-            for (Row row : chunk) {
-                progress.rowsRead++;
-                if (row.fate() instanceof PoliceUkRowMapper.WithoutLocation) {
-                    progress.withoutLocation++;
-                } else if (row.fate() instanceof PoliceUkRowMapper.OutsideDistricts outside) {
-                    progress.outside(outside.area(), outside.area(), null, "not a local authority district now (ONS)");
-                } else if (row.fate() instanceof PoliceUkRowMapper.Rejected rejected) {
-                    progress.reject(rejected.reason(), row.number());
-                } else if (row.fate() instanceof PoliceUkRowMapper.Mapped mapped) {
-                    IncidentInput input = mapped.incident();
-                    Destination destination = placement.destinationOf(input.districtCode());
-                    if (!destination.stored()) {
-                        progress.outside(input.districtCode(), LocalAuthorityDistricts.nameOf(input.districtCode())
-                                .orElse(input.districtCode()), destination.partnershipId(), destination.outsideReason());
-                    } else if (candidates.putIfAbsent(input.externalRef(),
-                            incident(placement, destination.partnershipId(), input)) != null) {
-                        progress.unchanged++; // the same Crime ID twice in one file
-                    }
-                }
-            }
-            Map<String, Incident> existing = candidates.isEmpty() ? Map.of()
-                    : Incident.<Incident>list("agencyId = ?1 and externalRef in ?2", placement.submitter.agencyId(),
-                            List.copyOf(candidates.keySet())).stream()
-                            .collect(Collectors.toMap(i -> i.externalRef, Function.identity()));
-            List<Incident> created = new ArrayList<>();
-            for (Incident candidate : candidates.values()) {
-                if (existing.containsKey(candidate.externalRef)) {
-                    progress.unchanged++;
-                } else {
-                    created.add(candidate);
-                }
-            }
-            Incident.persist(created);
-            Incident.flush();
-            outbox.appendAll(created.stream().map(i -> new IncidentRecorded(i.snapshot())).toList());
-            progress.created += created.size();
-            if (last) {
-                progress.status = IncidentImport.Status.COMPLETED;
-                progress.finishedAt = Instant.now();
-            }
-        });
-    }
-
-    private static Incident incident(Placement placement, String partnershipId, IncidentInput input) {
-        Incident incident = new Incident();
-        incident.id = UUID.randomUUID();
-        incident.agencyId = placement.submitter.agencyId();
-        incident.externalRef = input.externalRef();
-        incident.partnershipId = partnershipId;
-        IncidentIntakeService.apply(incident, input);
-        incident.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return incident;
+    /** Why a district's rows were not stored, as an import report says it. */
+    private static String outsideReason(Submitter submitter, Refusal refusal) {
+        return switch (refusal.reason()) {
+            case NOT_COVERED -> "no partnership covers this district";
+            case NOT_IN_TOKEN -> "the partnership is not among those in your token";
+            case NOT_A_MEMBER -> submitter.agencyId() + " is not a current member of " + refusal.partnershipId()
+                    + " (as far as incident-service has heard from partnership-service)";
+            default -> refusal.detail();
+        };
     }
 
     @PreDestroy

@@ -34,7 +34,7 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 
-import org.saferpartnerships.incident.intake.IncidentIntakeService;
+import org.saferpartnerships.incident.register.Submitter;
 import org.saferpartnerships.platform.identity.Caller;
 import org.saferpartnerships.platform.identity.Roles;
 
@@ -42,6 +42,8 @@ import org.saferpartnerships.platform.identity.Roles;
 @Tag(name = "Incident imports", description = "data.police.uk street-level CSV files, imported in the background")
 @Produces(MediaType.APPLICATION_JSON)
 public class IncidentImportResource {
+
+    private static final int RETRY_AFTER_SECONDS = 60;
 
     private final Caller caller;
     private final ImportConfig config;
@@ -64,23 +66,39 @@ public class IncidentImportResource {
     @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = IncidentImportView.class)))
     @APIResponse(responseCode = "400", description = "Not a data.police.uk street-level file (wrong header)")
     @APIResponse(responseCode = "413", description = "Larger than the service takes")
+    @APIResponse(responseCode = "503", description = "Too many imports waiting, or their files fill the spool "
+            + "disk; post again after the Retry-After seconds")
     public Response receive(InputStream body) throws IOException {
-        IncidentIntakeService.Submitter submitter = IncidentIntakeService.Submitter.of(caller);
-        Path file = spool(body);
-        UUID id = UUID.randomUUID();
-        IncidentImport received = QuarkusTransaction.requiringNew().call(() -> {
-            IncidentImport i = new IncidentImport();
-            i.id = id;
-            i.agencyId = submitter.agencyId();
-            i.allowedPartnerships = List.copyOf(submitter.partnerships());
-            i.status = IncidentImport.Status.QUEUED;
-            i.receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            i.worker = job.worker();
-            i.heardAt = i.receivedAt;
-            i.persist();
-            return i;
-        });
-        job.submit(id, file);
+        Submitter submitter = Submitter.of(caller);
+        if (!job.reservePlace()) {
+            throw busy("This instance already holds " + config.maxQueued() + " imports; post the file again later");
+        }
+        Spooled file = null;
+        IncidentImport received;
+        try {
+            file = spool(body);
+            received = QuarkusTransaction.requiringNew().call(() -> {
+                IncidentImport i = new IncidentImport();
+                i.id = UUID.randomUUID();
+                i.agencyId = submitter.agencyId();
+                i.allowedPartnerships = List.copyOf(submitter.partnerships());
+                i.status = IncidentImport.Status.QUEUED;
+                i.receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                i.worker = job.worker();
+                i.heardAt = i.receivedAt;
+                i.persist();
+                return i;
+            });
+        } catch (IOException | RuntimeException e) {
+            job.releasePlace();
+            if (file != null) {
+                job.releaseSpool(file.bytes());
+                Files.deleteIfExists(file.path());
+            }
+            throw e;
+        }
+        UUID id = received.id;
+        job.submit(id, file.path(), file.bytes());
         return Response.accepted(IncidentImportView.of(received))
                 .location(UriBuilder.fromResource(IncidentImportResource.class).path(id.toString()).build()).build();
     }
@@ -97,8 +115,20 @@ public class IncidentImportResource {
                 .orElseThrow(() -> HttpProblem.valueOf(Response.Status.NOT_FOUND, "No import " + id));
     }
 
-    /** Checks the header, then copies the rest to a spool file, refusing more than the configured size. */
-    private Path spool(InputStream body) throws IOException {
+    /** A received file waiting on disk for its import, and the spool disk it holds. */
+    private record Spooled(Path path, long bytes) {
+    }
+
+    private static HttpProblem busy(String detail) {
+        return HttpProblem.builder().withStatus(Response.Status.SERVICE_UNAVAILABLE).withTitle("Service Unavailable")
+                .withHeader("Retry-After", RETRY_AFTER_SECONDS).withDetail(detail).build();
+    }
+
+    /**
+     * Checks the header, then copies the rest to a spool file, refusing more than the configured
+     * size or than the instance's spool has room for.
+     */
+    private Spooled spool(InputStream body) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
         String header = reader.readLine();
         if (header != null && header.startsWith("\uFEFF")) {
@@ -116,20 +146,25 @@ public class IncidentImportResource {
             char[] buffer = new char[64 * 1024];
             for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
                 byte[] bytes = new String(buffer, 0, n).getBytes(StandardCharsets.UTF_8);
-                written += bytes.length;
-                if (written > config.maxBytes()) {
+                if (written + bytes.length > config.maxBytes()) {
                     throw HttpProblem.builder().withStatus(413).withTitle("Content Too Large")
                             .withDetail("An import file may be at most " + config.maxBytes() + " bytes").build();
                 }
+                if (!job.claimSpool(bytes.length)) {
+                    throw busy("The files of the imports waiting here fill this instance's spool disk; "
+                            + "post the file again later");
+                }
+                written += bytes.length;
                 out.write(bytes);
             }
         } catch (IOException | RuntimeException e) {
+            job.releaseSpool(written);
             Files.deleteIfExists(file);
             if (e instanceof IOException io) {
                 throw new UncheckedIOException(io);
             }
             throw e;
         }
-        return file;
+        return new Spooled(file, written);
     }
 }

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "IncidentImport", example = """
         {"id": "3c1e9a10-6a3b-4d0e-8a55-2d6f4e1b7c90", "agencyId": "essex-police", "status": "completed",
          "receivedAt": "2024-06-01T09:00:00Z", "finishedAt": "2024-06-01T09:00:41Z", "rowsRead": 14876,
-         "created": 4412, "unchanged": 0, "outsidePartnerships": 10402,
+         "created": 4412, "updated": 0, "unchanged": 0, "outsidePartnerships": 10402,
          "outside": {"E07000066": {"area": "Basildon", "partnershipId": null, "rows": 10398,
                                    "reason": "no partnership covers this district"},
                      "St Edmundsbury": {"area": "St Edmundsbury", "partnershipId": null, "rows": 4,
@@ -18,11 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "rejections": {"unknown Crime type": {"count": 7, "exampleRows": [118, 2045, 9120, 9121, 13002]}},
          "failure": null}""")
 public record IncidentImportView(UUID id, String agencyId, IncidentImport.Status status, Instant receivedAt,
-        Instant finishedAt, long rowsRead, long created, long unchanged, long outsidePartnerships,
+        Instant finishedAt, long rowsRead, long created, long updated, long unchanged, long outsidePartnerships,
         Map<String, IncidentImport.Outside> outside, long withoutLocation, long rejected, Map<String, IncidentImport.Rejections> rejections, String failure) {
 
     static IncidentImportView of(IncidentImport i) {
         return new IncidentImportView(i.id, i.agencyId, i.status, i.receivedAt, i.finishedAt, i.rowsRead, i.created,
-                i.unchanged, i.outsidePartnerships, i.outside, i.withoutLocation, i.rejected, i.rejections, i.failure);
+                i.updated, i.unchanged, i.outsidePartnerships, i.outside, i.withoutLocation, i.rejected, i.rejections, i.failure);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.saferpartnerships.incident.intake.IncidentInput;
+import org.saferpartnerships.incident.register.IncidentInput;
 import org.saferpartnerships.incident.reference.Outcome;
 import org.saferpartnerships.incident.reference.Term;
 import org.saferpartnerships.platform.api.CalendarMonth;
@@ -54,6 +54,9 @@ final class PoliceUkRowMapper {
     private final YearMonth latest = YearMonth.now();
 
     Fate map(String line, List<String> fields) {
+        if (line.indexOf('\u0000') >= 0) {
+            return new Rejected("NUL characters in the line");
+        }
         if (fields == null || fields.size() != PoliceUkCsv.HEADER.size()) {
             return new Rejected("malformed line: not " + PoliceUkCsv.HEADER.size() + " comma-separated fields");
         }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import org.saferpartnerships.incident.records.Incident;
+import org.saferpartnerships.incident.register.Registration;
 
 /** What a batch did, item by item, in the order posted. */
 @Schema(name = "BatchResult", example = """
@@ -28,12 +28,13 @@ public record BatchResult(long created, long unchanged, long rejected, List<Item
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(int index, String externalRef, Outcome result, UUID id, List<String> reasons) {
 
-        static Item created(int index, Incident incident) {
-            return new Item(index, incident.externalRef, Outcome.CREATED, incident.id, null);
-        }
-
-        static Item unchanged(int index, Incident incident) {
-            return new Item(index, incident.externalRef, Outcome.UNCHANGED, incident.id, null);
+        static Item of(int index, String externalRef, Registration registration) {
+            return switch (registration.outcome()) {
+                case CREATED -> new Item(index, externalRef, Outcome.CREATED, registration.incident().id, null);
+                case UNCHANGED, CORRECTED ->
+                        new Item(index, externalRef, Outcome.UNCHANGED, registration.incident().id, null);
+                case REFUSED -> rejected(index, externalRef, List.of(registration.refusal().detail()));
+            };
         }
 
         static Item rejected(int index, String externalRef, List<String> reasons) {

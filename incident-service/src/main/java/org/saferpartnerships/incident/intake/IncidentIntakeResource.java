@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hibernate.exception.ConstraintViolationException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +35,9 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 
 import org.saferpartnerships.incident.records.IncidentRecordsResource;
 import org.saferpartnerships.incident.records.IncidentView;
+import org.saferpartnerships.incident.register.IncidentInput;
+import org.saferpartnerships.incident.register.Registration;
+import org.saferpartnerships.incident.register.Submitter;
 import org.saferpartnerships.platform.api.EntityTags;
 import org.saferpartnerships.platform.identity.Caller;
 import org.saferpartnerships.platform.identity.Roles;
@@ -78,16 +80,9 @@ public class IncidentIntakeResource {
     @APIResponse(responseCode = "403", description = "Not an agency submitter, or not a member of this partnership")
     @APIResponse(responseCode = "409", description = "The externalRef was used before with different content")
     public Response record(@NotNull @Valid IncidentInput incident) {
-        IncidentIntakeService.Submitter submitter = submitter();
-        IncidentIntakeService.Result result;
-        try {
-            result = intake.record(submitter, incident);
-        } catch (ConstraintViolationException concurrentDuplicate) {
-            // Another request stored the same externalRef between our check and insert: answer as a re-post.
-            result = intake.record(submitter, incident);
-        }
+        Registration result = intake.record(submitter(), incident);
         IncidentView body = IncidentView.of(result.incident());
-        if (!result.created()) {
+        if (result.outcome() != Registration.Outcome.CREATED) {
             return EntityTags.tagged(body, body.version());
         }
         return EntityTags.created(UriBuilder.fromResource(IncidentRecordsResource.class).path(body.id().toString())
@@ -144,7 +139,7 @@ public class IncidentIntakeResource {
                 .reduce((a, b) -> a + "." + b).orElse("incident");
     }
 
-    private IncidentIntakeService.Submitter submitter() {
-        return IncidentIntakeService.Submitter.of(caller);
+    private Submitter submitter() {
+        return Submitter.of(caller);
     }
 }

@@ -38,8 +38,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 
 import org.saferpartnerships.incident.corrections.IncidentCorrectionService;
-import org.saferpartnerships.incident.intake.IncidentIntakeService;
-import org.saferpartnerships.incident.intake.KnownCategory;
+import org.saferpartnerships.incident.register.KnownCategory;
+import org.saferpartnerships.incident.register.Submitter;
 import org.saferpartnerships.incident.reference.IncidentFlag;
 import org.saferpartnerships.incident.reference.Term;
 import org.saferpartnerships.platform.api.CalendarMonth;
@@ -146,8 +146,8 @@ public class IncidentRecordsResource {
         return EntityTags.tagged(IncidentView.of(incident), incident.version);
     }
 
-    private IncidentIntakeService.Submitter submitter() {
-        return IncidentIntakeService.Submitter.of(caller);
+    private Submitter submitter() {
+        return Submitter.of(caller);
     }
 
     /** Agency submitters read their own agency's records only. */

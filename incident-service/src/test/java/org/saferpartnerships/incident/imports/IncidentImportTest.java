@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -125,11 +126,15 @@ class IncidentImportTest {
                 + "x4," + future + ",Essex Police,Essex Police,0.9,51.88,On or near D,E01021543,Colchester 001A,Burglary,,\n"
                 + "x5,2018-01,Essex Police,Essex Police,0.9,51.88,\"On or near \"E\", town\",E01021543\n"
                 + "x6,2018-01,Essex Police,Essex Police,abc,51.88,On or near F,E01021543,Colchester 001A,Burglary,,\n"
-                + "x7,2017-12,Essex Police,Essex Police,0.9,51.88,\"On or near G, Market\",E01021543,Colchester 001A,Drugs,,\n";
+                + "x7,2017-12,Essex Police,Essex Police,0.9,51.88,\"On or near G, Market\",E01021543,Colchester 001A,Drugs,,\n"
+                // PostgreSQL cannot store NUL: the row is refused on its own, the chunk goes on.
+                + "x8,2018-01,Essex Police,Essex Police,0.9,51.88,On or near \u0000H,E01021543,Colchester 001A,Drugs,,\n";
         JsonPath result = importAndWait(csv.getBytes(StandardCharsets.UTF_8));
-        assertThat(result.getLong("rowsRead"), equalTo(7L));
+        assertThat(result.getLong("rowsRead"), equalTo(8L));
         assertThat(result.getLong("created"), equalTo(2L));
-        assertThat(result.getLong("rejected"), equalTo(5L));
+        assertThat(result.getLong("rejected"), equalTo(6L));
+        assertThat(result.getList("rejections.'NUL characters in the line'.exampleRows", Integer.class),
+                equalTo(List.of(9)));
         assertThat(result.getList("rejections.'unknown Crime type'.exampleRows", Integer.class), equalTo(List.of(3)));
         assertThat(result.getList("rejections.'coordinates are not a point inside the UK'.exampleRows", Integer.class),
                 equalTo(List.of(4)));
@@ -158,6 +163,65 @@ class IncidentImportTest {
         assertThat(result.getString("outside.E07000071.reason"),
                 containsString("essex-fire is not a current member of " + PARTNERSHIPS[0]));
         assertThat(result.getLong("outside.'St Edmundsbury'.rows"), equalTo(1L));
+    }
+
+    @Test
+    void aRepublishedMonthCorrectsTheRowsThatChangedAndWritesNothingForTheRest() throws Exception {
+        essexPartnershipsWithThePoliceAsMember();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String asb = ",2018-02,Essex Police,Essex Police,0.9,51.88,On or near " + run + ",E01021543,Colchester 001A,"
+                + "Anti-social behaviour,,\n";
+        String published = HEADER + "\n"
+                + "o1-" + run + ",2018-02,Essex Police,Essex Police,0.9,51.88,On or near A,E01021543,Colchester 001A,"
+                + "Burglary,Under investigation,\n"
+                + "o2-" + run + ",2018-02,Essex Police,Essex Police,0.9,51.88,On or near B,E01021543,Colchester 001A,"
+                + "Drugs,Under investigation,\n"
+                + asb;
+        String republished = published.replace("Burglary,Under investigation",
+                "Burglary,Investigation complete; no suspect identified");
+        JsonPath first = importAndWait(published.getBytes(StandardCharsets.UTF_8));
+        assertThat(first.getLong("created"), equalTo(3L));
+        long eventsBefore = outboxEvents();
+
+        JsonPath second = importAndWait(republished.getBytes(StandardCharsets.UTF_8));
+        assertThat(second.getLong("created"), equalTo(0L));
+        assertThat(second.getLong("updated"), equalTo(1L));
+        assertThat(second.getLong("unchanged"), equalTo(2L));
+        assertThat(Directory.count(dataSource, "select count(*) from incident where external_ref = ? "
+                + "and outcome = 'investigation-complete-no-suspect-identified' and version = 1", "o1-" + run), equalTo(1L));
+        assertThat(Directory.count(dataSource, "select count(*) from incident where external_ref = ? "
+                + "and outcome = 'under-investigation' and version = 0", "o2-" + run), equalTo(1L));
+        // Exactly one event, the correction, carrying the record before and after.
+        assertThat(outboxEvents(), equalTo(eventsBefore + 1));
+        assertThat(Directory.count(dataSource, "select count(*) from outbox_event where event_type = "
+                + "'incident.corrected.v1' and payload -> 'previous' ->> 'outcome' = 'under-investigation' "
+                + "and payload -> 'incident' ->> 'externalRef' = ?", "o1-" + run), equalTo(1L));
+
+        JsonPath third = importAndWait(republished.getBytes(StandardCharsets.UTF_8));
+        assertThat(third.getLong("updated"), equalTo(0L));
+        assertThat(third.getLong("unchanged"), equalTo(3L));
+        assertThat(outboxEvents(), equalTo(eventsBefore + 1));
+    }
+
+    @Test
+    void anAsbRowKeepsItsIdentityWhenItsFileIsPublishedAgainAndIdenticalRowsStaySeparate() throws Exception {
+        essexPartnershipsWithThePoliceAsMember();
+        String location = "On or near " + UUID.randomUUID();
+        String row = ",2018-03,Essex Police,Essex Police,0.9,51.88," + location + ",E01021543,Colchester 001A,"
+                + "Anti-social behaviour,,\n";
+        String file = HEADER + "\n" + row + row
+                + "r-" + location.hashCode() + ",2018-03,Essex Police,Essex Police,0.9,51.88,On or near A,E01021543,"
+                + "Colchester 001A,Burglary,,\n";
+        assertThat(importAndWait(file.getBytes(StandardCharsets.UTF_8)).getLong("created"), equalTo(3L));
+        JsonPath again = importAndWait(file.getBytes(StandardCharsets.UTF_8));
+        assertThat(again.getLong("created"), equalTo(0L));
+        assertThat(again.getLong("unchanged"), equalTo(3L));
+        assertThat(Directory.count(dataSource, "select count(*) from incident where location_description = ?",
+                location), equalTo(2L));
+    }
+
+    private long outboxEvents() throws Exception {
+        return Directory.count(dataSource, "select count(*) from outbox_event where event_key like ?", "import-%");
     }
 
     @Test

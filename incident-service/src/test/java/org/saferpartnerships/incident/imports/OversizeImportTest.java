@@ -1,8 +1,11 @@
 package org.saferpartnerships.incident.imports;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -20,7 +23,7 @@ class OversizeImportTest {
     public static class SmallImports implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("csp.imports.max-bytes", "1000");
+            return Map.of("csp.imports.max-bytes", "1000", "csp.imports.max-spool-bytes", "600");
         }
     }
 
@@ -35,5 +38,23 @@ class OversizeImportTest {
                 .when().post("/api/v1/incident-imports")
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("detail", containsString("1000"));
+    }
+
+    @Test
+    void aFileTheSpoolHasNoRoomForIsRefusedForNowAndTheRoomIsGivenBack() {
+        String police = TestTokens.agencySubmitter("essex-police", "any");
+        StringBuilder csv = new StringBuilder(String.join(",", PoliceUkCsv.HEADER)).append('\n');
+        while (csv.length() < 800) {
+            csv.append("x,2018-01,Essex Police,Essex Police,0.9,51.88,On or near A,E01021543,Colchester 001A,Drugs,,\n");
+        }
+        given().auth().oauth2(police).contentType("text/csv").body(csv.toString())
+                .when().post("/api/v1/incident-imports")
+                .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "60")
+                .body("detail", containsString("spool"));
+        String location = given().auth().oauth2(police).contentType("text/csv")
+                .body(String.join(",", PoliceUkCsv.HEADER) + "\n")
+                .when().post("/api/v1/incident-imports").then().statusCode(202).extract().header("Location");
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(police).get(location)
+                .then().statusCode(200).extract().path("status"), equalTo("completed"));
     }
 }

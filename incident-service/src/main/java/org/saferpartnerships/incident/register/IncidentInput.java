@@ -1,4 +1,4 @@
-package org.saferpartnerships.incident.intake;
+package org.saferpartnerships.incident.register;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -83,7 +83,8 @@ public record IncidentInput(
         @DecimalMin("-8.7") @DecimalMax("1.8") @Digits(integer = 1, fraction = 6) BigDecimal longitude,
 
         @Schema(description = "Where, as data.police.uk describes it: \"On or near Banham Drive\"")
-        @Size(max = 200) String locationDescription,
+        @Size(max = 200) @Pattern(regexp = "\\P{Cntrl}*", message = "must be plain text, without control characters")
+        String locationDescription,
 
         Outcome outcome,
 

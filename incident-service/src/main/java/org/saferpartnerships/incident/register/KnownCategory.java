@@ -1,4 +1,4 @@
-package org.saferpartnerships.incident.intake;
+package org.saferpartnerships.incident.register;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;
