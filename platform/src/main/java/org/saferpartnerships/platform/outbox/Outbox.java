@@ -26,7 +26,8 @@ import org.saferpartnerships.platform.events.DomainEvent;
 
 /**
  * Writes events into the {@code outbox_event} table inside the caller's transaction, so a state
- * change and its event commit or roll back together; {@link OutboxRelay} publishes them later.
+ * change and its event commit or roll back together; the commit wakes {@link OutboxRelay}, which
+ * publishes them.
  */
 @ApplicationScoped
 public class Outbox {
@@ -90,6 +91,12 @@ public class Outbox {
                     insert.addBatch();
                 }
                 insert.executeBatch();
+            }
+            // PostgreSQL delivers this to the relay's listener when the transaction commits, and
+            // drops it on rollback, so the relay wakes exactly when these rows become visible.
+            try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, '')")) {
+                notify.setString(1, OutboxRelay.CHANNEL);
+                notify.execute();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write to the outbox", e);

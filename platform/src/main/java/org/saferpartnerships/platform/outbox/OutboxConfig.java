@@ -11,6 +11,12 @@ public interface OutboxConfig {
     /** CloudEvents {@code source} of this service's events, e.g. {@code /incident-service}. */
     String source();
 
+    /**
+     * How often the relay looks for pending events even though no commit woke it: the fallback for
+     * commits its listener missed. The default lives in the platform's microprofile-config.properties.
+     */
+    Duration pollInterval();
+
     /** How many pending events the relay sends to Kafka per database transaction. */
     @WithDefault("500")
     int batchSize();

@@ -2,20 +2,29 @@ package org.saferpartnerships.platform.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -26,10 +35,13 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 import org.saferpartnerships.platform.events.CloudEventHeaders;
@@ -37,15 +49,29 @@ import org.saferpartnerships.platform.events.CloudEventHeaders;
 /**
  * Publishes pending outbox events to Kafka in id order, as CloudEvents in binary mode, and marks
  * them published in the same transaction that read them. A failed send rolls that transaction
- * back, so the events stay pending and go out on a later tick: writes keep succeeding while Kafka
+ * back, so the events stay pending and go out on a later pass: writes keep succeeding while Kafka
  * is down and the relay catches up when it returns. A crash between send and commit re-sends a
  * batch; consumers drop the duplicates by event id.
+ * <p>
+ * A pass runs when a writing transaction commits: {@link Outbox} notifies {@link #CHANNEL} in that
+ * transaction and a dedicated connection here LISTENs for it. Every instance listens, so the one
+ * holding the relay lock hears a commit too and its next pass takes the event. The
+ * {@code csp.outbox.poll-interval} poll is the fallback for commits no listener heard, e.g. while
+ * it reconnects after a database restart. Passes run one at a time on one worker thread.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
+    /** The PostgreSQL notification channel {@link Outbox} signals on; notifications are per database. */
+    static final String CHANNEL = "csp_outbox";
+
     /** Only one instance of a scaled-out service relays at a time, so per-key order holds. */
     private static final long RELAY_LOCK = 0x6F7574626F78L;
+
+    /** How long the listener waits for a notification before it checks that its connection still answers. */
+    private static final int LIVENESS_CHECK_MILLIS = 30_000;
+    private static final Duration FIRST_RECONNECT_DELAY = Duration.ofSeconds(1);
+    private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(30);
 
     private static final String SELECT_PENDING = """
             select id, event_id, topic, event_key, event_type, subject, occurred_at, payload::text,
@@ -55,25 +81,67 @@ public class OutboxRelay {
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
     private final String bootstrapServers;
+    private final String jdbcUrl;
+    private final Optional<String> dbUser;
+    private final Optional<String> dbPassword;
+    private final ExecutorService worker;
+    private final AtomicBoolean passRequested = new AtomicBoolean();
+    private final Thread listener;
+    private volatile boolean running = true;
+    /** The listener's connection while it listens, so {@link #close()} can end the blocked wait. */
+    private volatile Connection listening;
     private Producer<String, byte[]> producer;
     private boolean failing;
 
     OutboxRelay(AgroalDataSource dataSource, OutboxConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> dbUser,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> dbPassword) {
         this.dataSource = dataSource;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
+        this.jdbcUrl = jdbcUrl;
+        this.dbUser = dbUser;
+        this.dbPassword = dbPassword;
+        // Daemon threads, so neither a pass nor the listener keeps a stopping JVM alive.
+        this.worker = Executors.newSingleThreadExecutor(task -> daemon(task, "outbox-relay"));
+        this.listener = daemon(this::listen, "outbox-listener");
+    }
+
+    void startListening(@Observes StartupEvent start) {
+        listener.start();
     }
 
     // Quarkus's scheduler ticks at most once a second; a shorter interval only draws a warning.
-    @Scheduled(every = "${csp.outbox.poll-interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void relay() {
+    @Scheduled(identity = "outbox-relay", every = "${csp.outbox.poll-interval}", delayed = "1s")
+    void poll() {
+        requestPass();
+    }
+
+    /**
+     * Has the worker run a pass soon. Requests while a pass runs bring exactly one more pass after
+     * it (the flag is cleared as a pass starts, before it reads), so none is lost and bursts coalesce.
+     */
+    void requestPass() {
+        if (passRequested.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    passRequested.set(false);
+                    relayPending();
+                });
+            } catch (RejectedExecutionException stopping) {
+                // Shutting down: the events stay pending for the next start.
+            }
+        }
+    }
+
+    private void relayPending() {
         try {
             int published;
             do {
                 published = QuarkusTransaction.requiringNew().call(this::publishBatch);
-            } while (published == config.batchSize());
+            } while (published == config.batchSize() && running);
             if (failing) {
                 Log.info("Outbox relay: Kafka reachable again, pending events published");
                 failing = false;
@@ -82,6 +150,86 @@ public class OutboxRelay {
             if (!failing) {
                 Log.warnf("Outbox relay: events stay pending until Kafka accepts them (%s)", rootMessage(e));
                 failing = true;
+            }
+        }
+    }
+
+    /**
+     * Keeps one connection listening on {@link #CHANNEL} and requests a pass per notification. When
+     * the connection breaks it reconnects with growing delays (the poll relays meanwhile) and runs a
+     * pass once listening again, for the commits it could not hear.
+     */
+    private void listen() {
+        Duration delay = FIRST_RECONNECT_DELAY;
+        boolean lost = false;
+        while (running) {
+            try (Connection connection = connect()) {
+                if (!hasOutboxTable(connection)) {
+                    Log.info("Outbox relay: this database has no outbox_event table, so nothing to listen for");
+                    return;
+                }
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("listen " + CHANNEL);
+                }
+                listening = connection;
+                if (!running) {
+                    return; // close() ran before it could see this connection
+                }
+                if (lost) {
+                    Log.info("Outbox relay: listening for commits again");
+                    lost = false;
+                }
+                delay = FIRST_RECONNECT_DELAY;
+                requestPass();
+                awaitNotifications(connection);
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                if (!lost) {
+                    Log.warnf("Outbox relay: not listening for commits, polling every %s until it can (%s)",
+                            config.pollInterval().toString().substring(2).toLowerCase(Locale.ROOT), rootMessage(e));
+                    lost = true;
+                }
+            } finally {
+                listening = null;
+            }
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            Duration doubled = delay.multipliedBy(2);
+            delay = doubled.compareTo(MAX_RECONNECT_DELAY) < 0 ? doubled : MAX_RECONNECT_DELAY;
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        Properties properties = new Properties();
+        dbUser.ifPresent(user -> properties.setProperty("user", user));
+        dbPassword.ifPresent(password -> properties.setProperty("password", password));
+        properties.setProperty("ApplicationName", "outbox-listener");
+        // Its own connection, not the pool's: it is held for the life of the service.
+        return DriverManager.getConnection(jdbcUrl, properties);
+    }
+
+    private static boolean hasOutboxTable(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("select to_regclass('outbox_event') is not null")) {
+            row.next();
+            return row.getBoolean(1);
+        }
+    }
+
+    private void awaitNotifications(Connection connection) throws SQLException {
+        PGConnection postgres = connection.unwrap(PGConnection.class);
+        while (running) {
+            PGNotification[] notifications = postgres.getNotifications(LIVENESS_CHECK_MILLIS);
+            if (notifications != null && notifications.length > 0) {
+                requestPass();
+            } else if (running && !connection.isValid(5)) {
+                // A connection lost without a word (no reset from the server) would otherwise wait forever.
+                throw new SQLException("the listening connection stopped answering");
             }
         }
     }
@@ -181,7 +329,7 @@ public class OutboxRelay {
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-            // Fail fast while Kafka is away; the events stay pending and the next tick retries.
+            // Fail fast while Kafka is away; the events stay pending and a later pass retries.
             props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
             props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
             props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis());
@@ -192,10 +340,42 @@ public class OutboxRelay {
     }
 
     @PreDestroy
-    synchronized void close() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
+    void close() {
+        running = false;
+        Connection connection = listening;
+        if (connection != null) {
+            try {
+                // abort, unlike close, may end a connection another thread is blocked reading.
+                connection.abort(Runnable::run);
+            } catch (SQLException e) {
+                Log.debugf("Outbox relay: listening connection already gone (%s)", e.getMessage());
+            }
         }
+        listener.interrupt();
+        // A healthy pass ends within the grace; one still waiting for an absent Kafka is interrupted
+        // and rolls back, its events staying pending for the next start.
+        worker.shutdown();
+        try {
+            listener.join(5_000);
+            if (!worker.awaitTermination(2, TimeUnit.SECONDS)) {
+                worker.shutdownNow();
+                worker.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     private static String rootMessage(Throwable e) {
