@@ -1,5 +1,6 @@
 package org.saferpartnerships.reporting.incidents;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,17 +13,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 
+import org.saferpartnerships.platform.consumer.IdempotentBatchConsumer;
 import org.saferpartnerships.platform.consumer.IncomingEvent;
-import org.saferpartnerships.reporting.projections.PendingReplays;
 import org.saferpartnerships.platform.events.incident.IncidentCorrected;
 import org.saferpartnerships.platform.events.incident.IncidentRecorded;
 import org.saferpartnerships.platform.events.incident.IncidentWithdrawn;
+import org.saferpartnerships.reporting.incidents.IncidentCountProjection.Change;
+import org.saferpartnerships.reporting.projections.PendingReplays;
 
 /**
- * Feeds {@code incident.events} into the count projection, once per event: the event id is
- * recorded in the same transaction as the count. A database outage holds the event until it is
- * over; an event that cannot be applied goes to the dead-letter topic
- * ({@code failure-strategy=dead-letter-queue}) and the next one carries on.
+ * Feeds {@code incident.events} into the count projection a poll at a time
+ * ({@code batch=true}), each event once: the batch's event ids are recorded in the same
+ * transaction as its counts ({@link IdempotentBatchConsumer}). A database outage holds the batch
+ * until it is over; an event that cannot be applied goes to the dead-letter topic on its own and
+ * the rest of its batch is counted.
  */
 @ApplicationScoped
 public class IncidentEventsConsumer {
@@ -41,16 +45,19 @@ public class IncidentEventsConsumer {
 
     @Incoming("incident-events")
     @Blocking
-    public CompletionStage<Void> consume(Message<String> message) {
-        return replays.applyOnce(CONSUMER, message, this::apply);
+    public CompletionStage<Void> consume(Message<List<String>> batch) {
+        return replays.applyBatchOnce(CONSUMER, batch, this::changeOf, projection::apply);
     }
 
-    private void apply(IncomingEvent event) {
-        switch (event.type()) {
-            case IncidentRecorded.TYPE -> projection.apply(event.dataAs(IncidentRecorded.class, json), event.time());
-            case IncidentCorrected.TYPE -> projection.apply(event.dataAs(IncidentCorrected.class, json), event.time());
-            case IncidentWithdrawn.TYPE -> projection.apply(event.dataAs(IncidentWithdrawn.class, json), event.time());
-            default -> Log.debugf("Skipping %s %s: not counted", event.type(), event.id());
-        }
+    private Change changeOf(IncomingEvent event) {
+        return switch (event.type()) {
+            case IncidentRecorded.TYPE -> projection.changeOf(event.dataAs(IncidentRecorded.class, json), event.time());
+            case IncidentCorrected.TYPE -> projection.changeOf(event.dataAs(IncidentCorrected.class, json), event.time());
+            case IncidentWithdrawn.TYPE -> projection.changeOf(event.dataAs(IncidentWithdrawn.class, json), event.time());
+            default -> {
+                Log.debugf("Skipping %s %s: not counted", event.type(), event.id());
+                yield Change.NONE;
+            }
+        };
     }
 }

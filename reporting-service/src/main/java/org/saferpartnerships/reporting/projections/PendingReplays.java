@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -22,6 +23,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 
+import org.saferpartnerships.platform.consumer.IdempotentBatchConsumer;
 import org.saferpartnerships.platform.consumer.IdempotentConsumer;
 import org.saferpartnerships.platform.consumer.IncomingEvent;
 import org.saferpartnerships.platform.events.Topics;
@@ -69,11 +71,14 @@ public class PendingReplays {
     private final EntityManager entityManager;
     private final KafkaClientService kafka;
     private final IdempotentConsumer idempotentConsumer;
+    private final IdempotentBatchConsumer batchConsumer;
 
-    PendingReplays(EntityManager entityManager, KafkaClientService kafka, IdempotentConsumer idempotentConsumer) {
+    PendingReplays(EntityManager entityManager, KafkaClientService kafka, IdempotentConsumer idempotentConsumer,
+            IdempotentBatchConsumer batchConsumer) {
         this.entityManager = entityManager;
         this.kafka = kafka;
         this.idempotentConsumer = idempotentConsumer;
+        this.batchConsumer = batchConsumer;
     }
 
     /**
@@ -85,6 +90,19 @@ public class PendingReplays {
             return idempotentConsumer.applyOnce(consumer, message, effect);
         } finally {
             handled(IdempotentConsumer.recordOf(message));
+        }
+    }
+
+    /**
+     * The same for a batch ({@link IdempotentBatchConsumer}): applied once, and every record of it
+     * noted, in the order of the poll.
+     */
+    public <T> CompletionStage<Void> applyBatchOnce(String consumer, Message<List<String>> batch,
+            Function<IncomingEvent, T> read, Consumer<List<T>> effect) {
+        try {
+            return batchConsumer.applyOnce(consumer, batch, read, effect);
+        } finally {
+            IdempotentBatchConsumer.recordsOf(batch).forEach(this::handled);
         }
     }
 
