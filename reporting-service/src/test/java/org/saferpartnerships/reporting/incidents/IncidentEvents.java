@@ -1,15 +1,31 @@
 package org.saferpartnerships.reporting.incidents;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import org.saferpartnerships.platform.events.DomainEvent;
 import org.saferpartnerships.platform.events.Topics;
+import org.saferpartnerships.platform.events.incident.IncidentCorrected;
+import org.saferpartnerships.platform.events.incident.IncidentRecorded;
+import org.saferpartnerships.platform.events.incident.IncidentSnapshot;
+import org.saferpartnerships.platform.events.incident.IncidentWithdrawn;
 import org.saferpartnerships.testing.kafka.TestKafka;
 
 /** Publishes incident events onto the test broker the way incident-service's outbox relay does. */
 public final class IncidentEvents {
+
+    private static final Instant RECORDED_AT = Instant.parse("2024-06-01T09:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private IncidentEvents() {
     }
@@ -38,6 +54,14 @@ public final class IncidentEvents {
 
         public Incident category(String other) {
             return new Incident(id, partnership, other, month, district, asbType, flags, location, latitude, longitude);
+        }
+
+        /** The incident as the event contract carries it. */
+        public IncidentSnapshot snapshot() {
+            return new IncidentSnapshot(UUID.fromString(id), "essex-police", "EP-" + id, partnership, category,
+                    asbType, null, flags, null, null, month, null, district, null,
+                    latitude == null ? null : new BigDecimal(latitude), longitude == null ? null : new BigDecimal(longitude),
+                    location, null, List.of(), RECORDED_AT, 0);
         }
 
         String json() {
@@ -88,6 +112,41 @@ public final class IncidentEvents {
     public static void withdrawn(Incident incident) {
         send(UUID.randomUUID().toString(), "incident.withdrawn.v1", incident.partnership(),
                 "{\"incident\": " + incident.json() + ", \"reason\": \"duplicate\", \"withdrawnAt\": \"2024-06-02T09:00:00Z\"}");
+    }
+
+    /** incident.recorded.v1 for the incident, as a record to send with {@link #sendAll}. */
+    public static TestKafka.Outgoing recordedEvent(String eventId, Incident incident) {
+        return event(eventId, new IncidentRecorded(incident.snapshot()));
+    }
+
+    public static TestKafka.Outgoing correctedEvent(Incident before, Incident after) {
+        return event(UUID.randomUUID().toString(),
+                new IncidentCorrected(before.snapshot(), after.snapshot(), RECORDED_AT.plusSeconds(3600)));
+    }
+
+    public static TestKafka.Outgoing withdrawnEvent(Incident incident) {
+        return event(UUID.randomUUID().toString(),
+                new IncidentWithdrawn(incident.snapshot(), "duplicate", RECORDED_AT.plusSeconds(3600)));
+    }
+
+    /** An incident.recorded.v1 whose data is not JSON. */
+    public static TestKafka.Outgoing unreadableEvent(String eventId, String partnership) {
+        return new TestKafka.Outgoing(partnership, "{\"incidentId\": \"not json",
+                headers(eventId, IncidentRecorded.TYPE, null));
+    }
+
+    /** Sends the records in order through one producer, as the outbox relay publishes a run of events. */
+    public static void sendAll(List<TestKafka.Outgoing> records) {
+        TestKafka.sendAll(Topics.INCIDENT_EVENTS, records);
+    }
+
+    private static TestKafka.Outgoing event(String eventId, DomainEvent event) {
+        try {
+            return new TestKafka.Outgoing(event.partnershipId(), JSON.writeValueAsString(event),
+                    headers(eventId, event.eventType(), event.subject()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write " + event, e);
+        }
     }
 
     public static void send(String eventId, String type, String partnership, String data) {
