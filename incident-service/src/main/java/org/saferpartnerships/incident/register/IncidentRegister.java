@@ -38,6 +38,7 @@ import org.saferpartnerships.platform.events.incident.IncidentCorrected;
 import org.saferpartnerships.platform.events.incident.IncidentRecorded;
 import org.saferpartnerships.platform.events.incident.IncidentSnapshot;
 import org.saferpartnerships.platform.outbox.Outbox;
+import org.saferpartnerships.platform.persistence.TimeOrderedIds;
 
 /**
  * The one place where posted incidents are placed and stored, whichever way they arrive: a single
@@ -308,7 +309,7 @@ public class IncidentRegister {
 
     private static Incident build(String agencyId, String partnershipId, IncidentInput posted, Instant recordedAt) {
         Incident incident = new Incident();
-        incident.id = UUID.randomUUID();
+        incident.id = TimeOrderedIds.next();
         incident.agencyId = agencyId;
         incident.externalRef = posted.externalRef();
         incident.partnershipId = partnershipId;

@@ -53,11 +53,15 @@ import org.saferpartnerships.testing.postgres.TestPostgresServer;
 @TestProfile(RelayWakesOnCommitTest.HourlyPoll.class)
 class RelayWakesOnCommitTest {
 
-    /** The fallback poll out of the test's reach, so only a commit's notification can publish in time. */
+    /**
+     * The fallback poll out of the test's reach, so only a commit's notification can publish in
+     * time; published events pruned as soon as the pruning job comes round.
+     */
     public static class HourlyPoll implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("csp.outbox.poll-interval", "1h");
+            return Map.of("csp.outbox.poll-interval", "1h", "csp.outbox.keep-published", "0s",
+                    "csp.outbox.prune-interval", "1s");
         }
     }
 
@@ -110,6 +114,13 @@ class RelayWakesOnCommitTest {
         ConsumerRecord<String, String> event = awaitEventsAbout(Set.of(id), Duration.ofSeconds(10)).get(0);
         assertThat(TestKafka.header(event, "ce_type"), equalTo(IncidentRecorded.TYPE));
         assertThat(event.key(), equalTo(partnership));
+    }
+
+    @Test
+    void aPublishedEventLeavesTheOutboxOnceItsKeepingTimeIsOver() {
+        String id = post();
+        awaitEventsAbout(Set.of(id), Duration.ofSeconds(20));
+        await().atMost(Duration.ofSeconds(20)).until(() -> outboxRowsAbout(id), is(0L));
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,6 +22,7 @@ import io.opentelemetry.context.Context;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 
 import org.saferpartnerships.platform.events.DomainEvent;
+import org.saferpartnerships.platform.persistence.TimeOrderedIds;
 
 /**
  * Writes events into the {@code outbox_event} table inside the caller's transaction, so a state
@@ -90,7 +90,7 @@ public class Outbox {
                             .withDetail("This change is too large to publish (" + payload.length()
                                     + " characters); split it into smaller records").build();
                 }
-                ids[index] = UUID.randomUUID();
+                ids[index] = TimeOrderedIds.next();
                 columns[0][index] = event.topic();
                 columns[1][index] = event.partnershipId();
                 columns[2][index] = event.eventType();

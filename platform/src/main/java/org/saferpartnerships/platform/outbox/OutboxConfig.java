@@ -18,8 +18,20 @@ public interface OutboxConfig {
     Duration pollInterval();
 
     /** How many pending events the relay sends to Kafka per database transaction. */
-    @WithDefault("500")
+    @WithDefault("2000")
     int batchSize();
+
+    /**
+     * How long a published event stays in the outbox before it is deleted. Kafka keeps every
+     * event; the outbox only has to hold what is pending, and a table that keeps everything grows
+     * with the history and slows every write to it.
+     */
+    @WithDefault("10m")
+    Duration keepPublished();
+
+    /** How often published events past {@link #keepPublished()} are deleted. */
+    @WithDefault("1m")
+    Duration pruneInterval();
 
     /** How long the relay waits for Kafka to acknowledge a batch before it tries again later. */
     @WithDefault("15s")

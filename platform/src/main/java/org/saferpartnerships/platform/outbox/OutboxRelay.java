@@ -119,6 +119,31 @@ public class OutboxRelay {
         requestPass();
     }
 
+    /** Rows deleted per statement, so pruning never holds many row locks or a long transaction. */
+    private static final int PRUNE_BATCH = 10_000;
+
+    /**
+     * Deletes published events older than {@code csp.outbox.keep-published}. Any instance may do
+     * it: it touches only rows the relay will never read again.
+     */
+    @Scheduled(identity = "outbox-prune", every = "${csp.outbox.prune-interval:1m}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void prunePublished() {
+        int deleted;
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(() -> {
+                try (Connection connection = dataSource.getConnection();
+                        PreparedStatement delete = connection.prepareStatement("""
+                                delete from outbox_event where id in (select id from outbox_event
+                                where published_at < now() - make_interval(secs => ?) limit ?)""")) {
+                    delete.setDouble(1, config.keepPublished().toMillis() / 1000.0);
+                    delete.setInt(2, PRUNE_BATCH);
+                    return delete.executeUpdate();
+                }
+            });
+        } while (deleted == PRUNE_BATCH && running);
+    }
+
     /**
      * Has the worker run a pass soon. Requests while a pass runs bring exactly one more pass after
      * it (the flag is cleared as a pass starts, before it reads), so none is lost and bursts coalesce.
