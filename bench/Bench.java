@@ -1,8 +1,9 @@
 // The driver behind bench/run: plain JDK 17, no dependencies, run as a single-file program
 // (java bench/Bench.java [--quick] [--only a,b] --repo DIR --out DIR). It loads the local stack
 // over loopback only, measures each benchmark of issue 8 next to a reference measured in the same
-// run (PostgreSQL through psql), and writes <out>/<date>-<host>.md and .json. Benchmarks never
-// pass or fail; the exit status is 1 only when the harness breaks (a request errors, psql fails).
+// run (PostgreSQL through psql), and writes <date>-<host>.md and .json into DIR (a complete full
+// run), DIR/quick (--quick) or DIR/partial (--only, or a run that broke). Benchmarks never pass or
+// fail; the exit status is 1 only when the harness breaks (a request errors, psql fails).
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,11 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -34,7 +35,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.security.SecureRandom;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -133,7 +133,11 @@ public class Bench {
             dropScratchTables();
             report.months(months);
             report.elapsed(seconds(System.nanoTime() - startedNanos));
-            Path[] written = report.write(options.out, LocalDate.now() + "-" + hostname());
+            // Only a complete full run belongs with the committed results.
+            Path dir = options.quick ? options.out.resolve("quick")
+                    : status != 0 || options.only.size() < Options.BENCHMARKS.size() ? options.out.resolve("partial")
+                    : options.out;
+            Path[] written = report.write(dir, LocalDate.now() + "-" + hostname());
             log("wrote " + written[0] + " and " + written[1]);
             deleteTree(work);
         }
@@ -329,7 +333,7 @@ public class Bench {
                 + "months shifted to months no other run used, Crime IDs re-keyed, ASB rows' Context altered per "
                 + "copy, so every row is new), " + fmtInt(sizes.importRows) + " rows per run, posted as text/csv to "
                 + "`POST /api/v1/incident-imports`; COMPLETED is the import's status, counted is when the reporting "
-                + "feed's total for those months (summed over the four partnerships) has grown by the created "
+                + "feed's total for those months (summed over the demo partnerships) has grown by the created "
                 + "count. Reference: psql `COPY ... from stdin (format csv, header)` of the same file into a table "
                 + "of the 12 columns with a generated primary key, on the same server, just before each import. "
                 + "Incidents stored before: " + runs.stream().map(r -> fmtInt(r.storedBefore()))
@@ -417,7 +421,10 @@ public class Bench {
             List<Double> rates = new ArrayList<>();
             List<Double> p50s = new ArrayList<>();
             List<Double> p99s = new ArrayList<>();
+            List<Double> copyRates = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
             for (int run = 1; run <= sizes.runs && !overall.passed(); run++) {
+                double copyRate = sizes.batchRecords / (copyIncidents(nonce + "-c" + serial, sizes.batchRecords, month) / 1000);
                 List<List<String>> payloads = new ArrayList<>();
                 for (int c = 0; c < clients; c++) {
                     List<String> batches = new ArrayList<>();
@@ -464,6 +471,8 @@ public class Bench {
                 pool.shutdown();
                 created += stored;
                 rates.add(stored / seconds(wall));
+                copyRates.add(copyRate);
+                ratios.add(stored / seconds(wall) / copyRate);
                 p50s.add(percentile(latencies, 50));
                 p99s.add(percentile(latencies, 99));
                 log("batch, " + clients + " client(s), run " + run + ": " + fmtRate(stored / seconds(wall)).replace("rows", "records")
@@ -472,13 +481,17 @@ public class Bench {
             Fig rate = Fig.of(rates, "records/s");
             Fig p50 = Fig.of(p50s, "ms");
             Fig p99 = Fig.of(p99s, "ms");
+            Fig copy = Fig.of(copyRates, "rows/s");
+            Fig ratio = Fig.of(ratios, "ratio");
             Map<String, Object> level = new LinkedHashMap<>();
             level.put("recordsPerSecond", rate.json());
             level.put("p50Ms", p50.json());
             level.put("p99Ms", p99.json());
+            level.put("copyRowsPerSecond", copy.json());
+            level.put("ratioToCopy", ratio.json());
             json.put(clients + "-clients", level);
             rows.add(List.of(String.valueOf(clients), rate.md(v -> fmtNum(v, 0) + " records/s"), p50.md(Bench::fmtMs),
-                    p99.md(Bench::fmtMs)));
+                    p99.md(Bench::fmtMs), copy.md(Bench::fmtRate), ratio.md(Bench::fmtRatio)));
         }
         Long countedAt = waitUntilCounted(demo.partnerships, List.of(month), baseline + created,
                 Deadline.in(sizes.countedCap).min(overall));
@@ -489,12 +502,68 @@ public class Bench {
         report.p("`POST /api/v1/incidents/batch`, " + fmtInt(sizes.batchRecords) + " new records per batch (built "
                 + "from the demo rows, one bench month), each client posting " + sizes.batchesPerClient
                 + " batch(es) one after another per run; records/s = records created / wall time of the run; "
-                + "p50/p99 of the batches' response times within a run. No reference: the targets are absolute "
-                + "(issue 8: < 200 ms p99 with one client).");
-        report.table(List.of("clients", "records/s", "p50 per batch", "p99 per batch"), rows);
+                + "p50/p99 of the batches' response times within a run. Reference, just before each run: psql "
+                + "`COPY` of one batch's records (the same fields) into an equivalent table (generated primary key, "
+                + "unique agency and reference, like incident-service's) in " + BENCH_DB + "; ratio = records/s ÷ "
+                + "COPY rows/s.");
+        report.table(List.of("clients", "records/s", "p50 per batch", "p99 per batch", "COPY (reference)",
+                "**ratio to COPY**"), rows);
         report.p("The reporting feed counted the last of the " + fmtInt(created) + " records "
                 + (lag == null ? "not within " + human(sizes.countedCap) : fmtSeconds(lag) + " after the last batch returned")
                 + ".");
+    }
+
+    /** incident-service's columns for what the bench posts, its key and its uniqueness, without the service. */
+    void createIncidentCopy() {
+        pg.script(BENCH_DB, """
+                drop table if exists incident_copy;
+                create table incident_copy (
+                    id bigint generated always as identity primary key,
+                    agency_id text not null, external_ref text not null, partnership_id text not null,
+                    category text not null, occurred_on date not null, district_code text not null,
+                    lsoa_code text, latitude numeric(9, 6), longitude numeric(9, 6), location_description text,
+                    unique (agency_id, external_ref));
+                """);
+    }
+
+    /** The rows a batch of n would hold, as CSV. */
+    String incidentCsv(String ref, int n, YearMonth month) {
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            DemoData.Row row = demo.rows.get(i % demo.rows.size());
+            csv.append(String.join(",", AGENCY, "bench-" + ref + "-" + i, row.partnership(), row.category(),
+                    month.atDay(1 + i % 28).toString(), row.district(), row.lsoaCode(), row.latitude(), row.longitude(),
+                    DemoData.csvField(row.location()))).append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** @return psql's time for a COPY of n incidents into a fresh equivalent table, in ms */
+    double copyIncidents(String ref, int n, YearMonth month) throws IOException {
+        createIncidentCopy();
+        Path file = work.resolve("incidents.csv");
+        Files.writeString(file, incidentCsv(ref, n, month));
+        try {
+            return pg.timedCopy(BENCH_DB, "copy incident_copy (agency_id, external_ref, partnership_id, category,"
+                    + " occurred_on, district_code, lsoa_code, latitude, longitude, location_description)"
+                    + " from stdin with (format csv)", file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** psql's time of n single-row INSERTs into a fresh equivalent table, each in its own transaction, in ms. */
+    List<Double> insertIncidents(String ref, int n, YearMonth month) {
+        createIncidentCopy();
+        StringBuilder script = new StringBuilder("\\timing on\n");
+        for (String line : incidentCsv(ref, n, month).split("\n")) {
+            String[] f = DemoData.split(line);
+            script.append("insert into incident_copy (agency_id, external_ref, partnership_id, category, occurred_on,"
+                    + " district_code, lsoa_code, latitude, longitude, location_description) values (")
+                    .append(Arrays.stream(f).map(v -> v.isEmpty() ? "null" : "'" + v.replace("'", "''") + "'")
+                            .collect(Collectors.joining(", "))).append(");\n");
+        }
+        return pg.timings(Proc.run(pg.command(BENCH_DB), script.toString()));
     }
 
     // ---- 3. single POST --------------------------------------------------------------------------
@@ -545,10 +614,17 @@ public class Bench {
         }
         Long countedAt = waitUntilCounted(demo.partnerships, List.of(month), baseline + created,
                 Deadline.in(sizes.countedCap).min(overall));
+        List<Double> insertP50s = new ArrayList<>();
+        for (int run = 1; run <= sizes.runs; run++) {
+            insertP50s.add(percentile(insertIncidents(nonce + "-i" + run, Math.min(total, 200), month), 50));
+        }
         Fig p50 = Fig.of(p50s, "ms");
         Fig p99 = Fig.of(p99s, "ms");
         Fig max = Fig.of(maxes, "ms");
         Fig rate = Fig.of(achieved, "requests/s");
+        Fig insert = Fig.of(insertP50s, "ms");
+        Fig ratio = Fig.of(java.util.stream.IntStream.range(0, Math.min(p50s.size(), insertP50s.size()))
+                .mapToObj(i -> insertP50s.get(i) / p50s.get(i)).toList(), "ratio");
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("ratePerSecond", sizes.singleRate);
         json.put("secondsPerRun", sizes.singleDuration.toSeconds());
@@ -556,14 +632,19 @@ public class Bench {
         json.put("p99Ms", p99.json());
         json.put("maxMs", max.json());
         json.put("achievedPerSecond", rate.json());
+        json.put("referenceInsertP50Ms", insert.json());
+        json.put("speedRatioToInsert", ratio.json());
         json.put("reportingLagAfterLastPostSeconds", countedAt == null ? null : seconds(countedAt - lastDone));
         report.json.put("single", json);
         report.h2("3. Single POST");
         report.p("`POST /api/v1/incidents` at a steady " + sizes.singleRate + " requests/s for "
                 + human(sizes.singleDuration) + " per run (open loop, up to 32 in flight; latency from when each "
-                + "request was due).");
-        report.table(List.of("p50", "p99", "max", "achieved rate"), List.of(List.of(p50.md(Bench::fmtMs),
-                p99.md(Bench::fmtMs), max.md(Bench::fmtMs), rate.md(v -> fmtNum(v, 1) + " req/s"))));
+                + "request was due). Reference: psql's `\\timing` of single-row INSERTs (each its own transaction) "
+                + "of the same fields into the equivalent table in " + BENCH_DB + "; speed ratio = INSERT p50 / POST "
+                + "p50.");
+        report.table(List.of("p50", "p99", "max", "achieved rate", "INSERT p50 (reference)", "**speed ratio**"),
+                List.of(List.of(p50.md(Bench::fmtMs), p99.md(Bench::fmtMs), max.md(Bench::fmtMs),
+                        rate.md(v -> fmtNum(v, 1) + " req/s"), insert.md(Bench::fmtMs), ratio.md(Bench::fmtRatio))));
         report.p("The feed counted the last of them " + (countedAt == null ? "not within " + human(sizes.countedCap)
                 : fmtSeconds(seconds(countedAt - lastDone)) + " after the last POST returned") + ".");
     }
@@ -1115,6 +1196,7 @@ public class Bench {
     void dropScratchTables() {
         try {
             pg.script(BENCH_DB, "drop table if exists police_uk_copy; drop table if exists incident_raw;"
+                    + " drop table if exists incident_copy;"
                     + " truncate bench_activity; truncate bench_sampler_stop;");
         } catch (RuntimeException e) {
             log("could not drop the scratch tables in " + BENCH_DB + ": " + e.getMessage());
@@ -1661,7 +1743,7 @@ final class Pg {
         return timings(Proc.run(command(db), script.toString()));
     }
 
-    private static List<Double> timings(String psqlOutput) {
+    static List<Double> timings(String psqlOutput) {
         List<Double> ms = new ArrayList<>();
         Matcher m = Pattern.compile("Time: ([0-9.]+) ms").matcher(psqlOutput);
         while (m.find()) {
