@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -212,13 +213,13 @@ public class IncidentRegister {
     private List<Placement> place(Connection connection, Submitter submitter, List<IncidentInput> posted)
             throws SQLException {
         Map<String, String> covering = covering(connection,
-                posted.stream().map(IncidentInput::districtCode).collect(java.util.stream.Collectors.toSet()));
+                posted.stream().map(IncidentInput::districtCode).collect(Collectors.toSet()));
         Set<String> named = new HashSet<>(covering.values());
         posted.stream().map(IncidentInput::partnershipId).filter(Objects::nonNull).forEach(named::add);
         Set<String> known = strings(connection, "select id from partnership_replica where id = any(?)",
                 statement -> statement.setArray(1, textArray(connection, named)));
         Set<String> allowed = named.stream().filter(submitter.partnerships()::contains)
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
         LocalDate today = LocalDate.now();
         Set<String> memberOf = strings(connection, """
                 select distinct partnership_id from membership_replica
@@ -295,11 +296,11 @@ public class IncidentRegister {
             // The agency withdrew it; a republished file does not bring it back.
             return Registration.of(Registration.Outcome.UNCHANGED, stored);
         }
-        Incident corrected = copyOf(stored);
-        corrected.partnershipId = reposted.partnershipId;
-        copyContent(reposted, corrected);
-        corrected.version = stored.version + 1;
-        return Registration.of(Registration.Outcome.CORRECTED, corrected);
+        // The posting, placed and built, becomes the stored record's next version.
+        reposted.id = stored.id;
+        reposted.recordedAt = stored.recordedAt;
+        reposted.version = stored.version + 1;
+        return Registration.of(Registration.Outcome.CORRECTED, reposted);
     }
 
     private static Refusal changed(Incident reposted) {
@@ -417,38 +418,6 @@ public class IncidentRegister {
         incident.withdrawalReason = row.getString("withdrawal_reason");
         incident.version = row.getLong("version");
         return incident;
-    }
-
-    private static Incident copyOf(Incident stored) {
-        Incident copy = new Incident();
-        copy.id = stored.id;
-        copy.agencyId = stored.agencyId;
-        copy.externalRef = stored.externalRef;
-        copy.partnershipId = stored.partnershipId;
-        copyContent(stored, copy);
-        copy.recordedAt = stored.recordedAt;
-        copy.withdrawnAt = stored.withdrawnAt;
-        copy.withdrawalReason = stored.withdrawalReason;
-        copy.version = stored.version;
-        return copy;
-    }
-
-    private static void copyContent(Incident from, Incident to) {
-        to.category = from.category;
-        to.asbType = from.asbType;
-        to.asbSubType = from.asbSubType;
-        to.flags = from.flags;
-        to.hateCrimeStrand = from.hateCrimeStrand;
-        to.occurredOn = from.occurredOn;
-        to.occurredMonth = from.occurredMonth;
-        to.reportedOn = from.reportedOn;
-        to.districtCode = from.districtCode;
-        to.lsoaCode = from.lsoaCode;
-        to.latitude = from.latitude;
-        to.longitude = from.longitude;
-        to.locationDescription = from.locationDescription;
-        to.outcome = from.outcome;
-        to.enforcementActions = from.enforcementActions;
     }
 
     /** The snapshot without what the service assigns, so two postings can be compared. */
