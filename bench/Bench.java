@@ -122,6 +122,7 @@ public class Bench {
             if (options.on("growth") && !options.quick) {
                 growthBenchmark();
             }
+            report.load("end", loadAverage());
             footprintSnapshot("at bench end");
             footprintSection();
         } catch (Exception | AssertionError e) {
@@ -152,7 +153,7 @@ public class Bench {
         machine.put("cores", Runtime.getRuntime().availableProcessors());
         machine.put("cpu", cpuModel());
         machine.put("memoryGiB", round(memInfoKb("MemTotal") / 1024.0 / 1024.0, 1));
-        machine.put("loadAverageAtStart", firstWords(read(Path.of("/proc/loadavg")), 3));
+        machine.put("loadAverageAtStart", loadAverage());
         Map<String, Object> versions = new LinkedHashMap<>();
         versions.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         versions.put("postgresql", pg.scalar("postgres", "show server_version"));
@@ -190,7 +191,7 @@ public class Bench {
     }
 
     void importBenchmark(String key, String condition) throws Exception {
-        log("1. import vs COPY (" + key + "): " + sizes.runs + " runs of " + sizes.importRows + " rows");
+        phase("import-" + key, "1. import vs COPY (" + key + "): " + sizes.runs + " runs of " + sizes.importRows + " rows");
         List<ImportRun> runs = new ArrayList<>();
         long phaseStart = System.nanoTime();
         String skipped = null;
@@ -356,7 +357,7 @@ public class Bench {
                     fmtInt(r.created()) + " / " + fmtInt(r.unchanged()) + " / " + fmtInt(r.outside()),
                     fmtNum(r.peakRssKb() / 1024.0, 0) + " MiB", r.note() == null ? "" : r.note()));
         }
-        report.table(List.of("run", "stored before", "COPY", "upload (202)", "COMPLETED", "outbox pending then",
+        report.table(List.of("run", "stored before", "COPY", "upload (202)", "COMPLETED", "outbox pending then (±2 s)",
                 "outbox empty", "counted", "created / unchanged / outside", "peak RSS", "note"), rows);
         if (skipped != null) {
             report.p("Only " + runs.size() + " of " + sizes.runs + " runs: " + skipped + ".");
@@ -405,7 +406,7 @@ public class Bench {
     // ---- 2. batch API ----------------------------------------------------------------------------
 
     void batchBenchmark() throws Exception {
-        log("2. batch API: " + sizes.batchRecords + " records per batch, clients " + sizes.batchClients);
+        phase("batch", "2. batch API: " + sizes.batchRecords + " records per batch, clients " + sizes.batchClients);
         YearMonth month = months.take(1, "batch").get(0);
         String nonce = nonce();
         long baseline = feedTotal(demo.partnerships, List.of(month));
@@ -570,7 +571,7 @@ public class Bench {
 
     void singleBenchmark() throws Exception {
         int total = sizes.singleRate * (int) sizes.singleDuration.toSeconds();
-        log("3. single POST: " + sizes.singleRate + "/s for " + human(sizes.singleDuration) + " per run");
+        phase("single", "3. single POST: " + sizes.singleRate + "/s for " + human(sizes.singleDuration) + " per run");
         YearMonth month = months.take(1, "single").get(0);
         String nonce = nonce();
         long baseline = feedTotal(demo.partnerships, List.of(month));
@@ -652,7 +653,7 @@ public class Bench {
     // ---- 4. freshness ----------------------------------------------------------------------------
 
     void freshnessBenchmark() throws Exception {
-        log("4. freshness: " + sizes.freshnessSamples + " samples at idle, then during a "
+        phase("freshness", "4. freshness: " + sizes.freshnessSamples + " samples at idle, then during a "
                 + sizes.freshnessImportRows + "-row import");
         List<Sample> idle = freshnessSamples("idle", sizes.freshnessSamples,
                 Deadline.in(sizes.freshnessCap).min(overall), new AtomicBoolean(true));
@@ -826,7 +827,7 @@ public class Bench {
     // ---- 5. feed, performance and dashboard latency vs history size ------------------------------
 
     void feedBenchmark() throws Exception {
-        log("5. feed latency at " + sizes.feedSizes + " incidents in the projections");
+        phase("feeds", "5. feed latency at " + sizes.feedSizes + " incidents in the projections");
         deleteSynthetic(); // left by a run that was killed
         List<String> districts = DemoData.onsDistricts(options.repo).stream()
                 .filter(d -> !demo.districts.contains(d)).toList();
@@ -984,7 +985,7 @@ public class Bench {
 
     void growthBenchmark() throws Exception {
         long stored = agencyIncidents();
-        log("1b. growth: " + stored + " incidents of " + AGENCY + " stored; loading history to " + sizes.historyTarget);
+        phase("growth", "1b. growth: " + stored + " incidents of " + AGENCY + " stored; loading history to " + sizes.historyTarget);
         Deadline historyBy = Deadline.in(sizes.historyCap).min(overall);
         List<YearMonth> block = stored < sizes.historyTarget ? months.take(demo.months.size(), "history") : List.of();
         long baseline = block.isEmpty() ? 0 : feedTotal(demo.partnerships, block);
@@ -1245,6 +1246,20 @@ public class Bench {
     }
 
     // ---- small helpers ---------------------------------------------------------------------------
+
+    /** A benchmark begins: said, and the machine's load noted, since others share it. */
+    void phase(String name, String message) {
+        log(message);
+        report.load(name, loadAverage());
+    }
+
+    static String loadAverage() {
+        try {
+            return firstWords(read(Path.of("/proc/loadavg")), 3);
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
 
     static void log(String message) {
         System.out.println("bench: " + message);
@@ -1855,7 +1870,11 @@ final class Proc {
     }
 }
 
-/** Samples incident-service's RSS and outbox backlog every 500 ms while an import runs. */
+/**
+ * Samples incident-service's RSS every 500 ms and its outbox backlog every 2 s while an import
+ * runs. The backlog gauge counts pending outbox rows in the database on every scrape, which costs
+ * real time during an import, so it is read no more often than that.
+ */
 final class ProcessSampler implements AutoCloseable {
     private final Stack stack;
     private final Api api;
@@ -1874,22 +1893,25 @@ final class ProcessSampler implements AutoCloseable {
     }
 
     private void loop() {
-        while (running) {
+        for (long tick = 0; running; tick++) {
             long rss = incidentPid.map(p -> Proc.statusKb(p, "VmRSS")).orElse(0L);
-            long pending = -1;
-            try {
-                Matcher m = Pattern.compile("(?m)^csp_outbox_pending(?:\\{[^}]*})? ([0-9.eE+]+)")
-                        .matcher(api.metrics(stack.incident("/q/metrics")));
-                pending = m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
-            } catch (HarnessError e) {
-                // a missed sample is no harness failure
-            }
-            samples.add(new long[] { System.nanoTime(), rss, pending });
+            samples.add(new long[] { System.nanoTime(), rss, tick % 4 == 0 ? outboxPending() : -1 });
             try {
                 Thread.sleep(500);
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+    /** @return csp_outbox_pending from incident-service's metrics, or -1 when it did not answer (no harness failure) */
+    private long outboxPending() {
+        try {
+            Matcher m = Pattern.compile("(?m)^csp_outbox_pending(?:\\{[^}]*})? ([0-9.eE+]+)")
+                    .matcher(api.metrics(stack.incident("/q/metrics")));
+            return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
+        } catch (HarnessError e) {
+            return -1;
         }
     }
 
@@ -1905,7 +1927,12 @@ final class ProcessSampler implements AutoCloseable {
 
     long lastPending() {
         synchronized (samples) {
-            return samples.isEmpty() ? -1 : samples.get(samples.size() - 1)[2];
+            for (int i = samples.size() - 1; i >= 0; i--) {
+                if (samples.get(i)[2] >= 0) {
+                    return samples.get(i)[2];
+                }
+            }
+            return -1;
         }
     }
 
@@ -2328,7 +2355,10 @@ final class Report {
         this.quick = quick;
     }
 
+    private Object cores;
+
     void header(Map<String, Object> machine, Map<String, Object> versions, Sizes sizes) {
+        cores = machine.get("cores");
         head.append("# Benchmarks: ").append(LocalDate.now()).append(", ").append(machine.get("host"))
                 .append(quick ? " (quick run)" : " (full run)").append("\n\n");
         head.append("Made by `bench/run").append(quick ? " --quick" : "").append("` at ")
@@ -2381,6 +2411,12 @@ final class Report {
         body.append('\n');
     }
 
+    void load(String phase, String average) {
+        loads.put(phase, average);
+    }
+
+    private final Map<String, String> loads = new LinkedHashMap<>();
+
     void aborted(Throwable e) {
         aborted = e.toString();
         json.put("aborted", aborted);
@@ -2408,7 +2444,11 @@ final class Report {
         Path js = dir.resolve(name + ".json");
         String abort = aborted == null ? "" : "\n**The bench stopped early: " + aborted + "** (figures below are what it "
                 + "had measured by then).\n";
-        Files.writeString(md, head + abort + String.join("", sections.values()));
+        json.put("loadAverageAsEachPhaseBegan", loads);
+        String load = loads.isEmpty() ? "" : "- Load average (1, 5, 15 min) as each phase began, on " + cores
+                + " cores: " + loads.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("; ")) + ".\n";
+        Files.writeString(md, head + load + abort + String.join("", sections.values()));
         Files.writeString(js, Json.write(json, "") + "\n");
         return new Path[] { md, js };
     }
