@@ -358,7 +358,7 @@ public class Bench {
                     fmtNum(r.peakRssKb() / 1024.0, 0) + " MiB", r.note() == null ? "" : r.note()));
         }
         report.table(List.of("run", "stored before", "COPY", "upload (202)", "COMPLETED", "outbox pending then (±2 s)",
-                "outbox empty", "counted", "created / unchanged / outside", "peak RSS", "note"), rows);
+                "outbox seen empty", "counted", "created / unchanged / outside", "peak RSS", "note"), rows);
         if (skipped != null) {
             report.p("Only " + runs.size() + " of " + sizes.runs + " runs: " + skipped + ".");
         }
@@ -405,6 +405,7 @@ public class Bench {
 
     // ---- 2. batch API ----------------------------------------------------------------------------
 
+    @SuppressWarnings("unchecked")
     void batchBenchmark() throws Exception {
         phase("batch", "2. batch API: " + sizes.batchRecords + " records per batch, clients " + sizes.batchClients);
         YearMonth month = months.take(1, "batch").get(0);
@@ -461,13 +462,17 @@ public class Bench {
                         return stored;
                     }));
                 }
-                long t0 = System.nanoTime();
-                go.countDown();
                 long stored = 0;
-                for (Future<Long> f : results) {
-                    stored += getOrThrow(f);
+                long wall;
+                try (ActivitySampler activity = new ActivitySampler(pg, "batch-" + clients + "-" + run,
+                        List.of(stack.db("incident"), stack.db("reporting")), Duration.ofMinutes(30))) {
+                    long t0 = System.nanoTime();
+                    go.countDown();
+                    for (Future<Long> f : results) {
+                        stored += getOrThrow(f);
+                    }
+                    wall = System.nanoTime() - t0;
                 }
-                long wall = System.nanoTime() - t0;
                 lastBatchDone = System.nanoTime();
                 pool.shutdown();
                 created += stored;
@@ -509,6 +514,11 @@ public class Bench {
                 + "COPY rows/s.");
         report.table(List.of("clients", "records/s", "p50 per batch", "p99 per batch", "COPY (reference)",
                 "**ratio to COPY**"), rows);
+        for (int clients : sizes.batchClients) {
+            List<Map<String, Object>> statements = ActivitySampler.top(pg, "batch-" + clients + "-", 4);
+            ((Map<String, Object>) json.get(clients + "-clients")).put("postgresActiveStatements", statements);
+            reportStatements(statements, "while " + clients + " client(s) posted");
+        }
         report.p("The reporting feed counted the last of the " + fmtInt(created) + " records "
                 + (lag == null ? "not within " + human(sizes.countedCap) : fmtSeconds(lag) + " after the last batch returned")
                 + ".");
