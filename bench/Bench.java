@@ -55,7 +55,8 @@ public class Bench {
     static final String ANALYST = "essex-analyst";
     static final String ADMIN = "platform-admin";
     static final String AGENCY = "essex-police";
-    static final String BENCH_DB = "csp_bench";
+    /** The scratch database for the references, beside the services' (csp_bench with the default prefix). */
+    static String BENCH_DB;
     /** Synthetic projection rows (benchmark 5) live under these ids and months, which no real data uses. */
     static final String SYNTHETIC = "bench-synthetic-";
     static final YearMonth SYNTHETIC_FIRST_MONTH = YearMonth.of(1900, 1);
@@ -81,6 +82,7 @@ public class Bench {
         this.options = options;
         this.sizes = options.quick ? Sizes.quick() : Sizes.full();
         this.stack = Stack.fromEnvironment(options.repo);
+        BENCH_DB = stack.db("bench");
         this.api = new Api(stack);
         this.pg = new Pg(stack);
         this.report = new Report(options.quick);
