@@ -96,7 +96,7 @@ public class Bench {
     }
 
     int run() throws IOException {
-        Runtime.getRuntime().addShutdownHook(new Thread(this::removeSynthetic));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::tidyAfterInterrupt));
         int status = 0;
         try {
             environment();
@@ -993,6 +993,23 @@ public class Bench {
                 + " select partnership_id, month, district_code, category from cell, generate_series(1, incidents);"
                 + " create index incident_raw_partnership_month on incident_raw (partnership_id, month);"
                 + " vacuum analyze incident_raw;");
+    }
+
+    /**
+     * When the bench is stopped (Ctrl-C, kill): nothing synthetic stays in the projections, the
+     * samplers' sessions end, and the generated files go. After a normal end there is nothing left to do.
+     */
+    void tidyAfterInterrupt() {
+        removeSynthetic();
+        if (Files.exists(work)) {
+            try {
+                pg.script(BENCH_DB, "insert into bench_sampler_stop select distinct tag from bench_activity"
+                        + " on conflict do nothing;");
+            } catch (RuntimeException e) {
+                log("could not stop the activity samplers: " + e.getMessage());
+            }
+            deleteTree(work);
+        }
     }
 
     void removeSynthetic() {
