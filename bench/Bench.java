@@ -215,7 +215,7 @@ public class Bench {
         String skipped = null;
         for (int i = 1; i <= sizes.runs && skipped == null; i++) {
             long runStart = System.nanoTime();
-            ImportRun run = importRun("import-" + key + "-" + i, sizes.importRows);
+            ImportRun run = importRun("import-" + key + "-" + i, sizes.importRows, null);
             runs.add(run);
             long now = System.nanoTime();
             // Today's imports can take longer than a run should: a next one starts only if it
@@ -231,7 +231,8 @@ public class Bench {
         reportImports(key, condition, runs, skipped);
     }
 
-    ImportRun importRun(String label, int rows) throws Exception {
+    /** @param accepted counted down once the service has accepted the file (202), or null */
+    ImportRun importRun(String label, int rows, CountDownLatch accepted) throws Exception {
         List<YearMonth> block = months.take(demo.months.size(), label);
         Path file = work.resolve(label + ".csv");
         int written = demo.writeImport(file, rows, block, nonce());
@@ -246,10 +247,13 @@ public class Bench {
                 sizes.importCap.plus(sizes.countedCap));
                 ProcessSampler processes = new ProcessSampler(stack, api)) {
             long t0 = System.nanoTime();
-            Api.Response accepted = api.postFile(stack.incident("/api/v1/incident-imports"), SUBMITTER, file,
+            Api.Response posted = api.postFile(stack.incident("/api/v1/incident-imports"), SUBMITTER, file,
                     "text/csv", 202);
-            double acceptedSeconds = seconds(accepted.doneNanos() - t0);
-            String location = URI.create(stack.incident("/")).resolve(accepted.header("location")).toString();
+            if (accepted != null) {
+                accepted.countDown();
+            }
+            double acceptedSeconds = seconds(posted.doneNanos() - t0);
+            String location = URI.create(stack.incident("/")).resolve(posted.header("location")).toString();
             Map<String, Object> status = Map.of();
             Long completedAt = null;
             while (!completedBy.passed()) {
@@ -714,15 +718,18 @@ public class Bench {
         List<Sample> idle = freshnessSamples("idle", sizes.freshnessSamples,
                 Deadline.in(sizes.freshnessCap).min(overall), new AtomicBoolean(true));
         AtomicBoolean importRunning = new AtomicBoolean(true);
+        CountDownLatch accepted = new CountDownLatch(1);
         ExecutorService background = Executors.newSingleThreadExecutor();
         Future<ImportRun> load = background.submit(() -> {
             try {
-                return importRun("import-during-freshness", sizes.freshnessImportRows);
+                return importRun("import-during-freshness", sizes.freshnessImportRows, accepted);
             } finally {
                 importRunning.set(false);
+                accepted.countDown();
             }
         });
-        sleep(2000); // the import is received and running before the first sample
+        // Samples start once the service has the file (making it and its COPY reference take a while).
+        accepted.await(sizes.importCap.toSeconds(), TimeUnit.SECONDS);
         List<Sample> busy = freshnessSamples("during-import", sizes.freshnessSamples,
                 Deadline.in(sizes.importCap.plus(sizes.countedCap)).min(overall), importRunning);
         ImportRun run = getOrThrow(load);
@@ -1587,7 +1594,7 @@ final class Sizes {
         s.freshnessImportRows = 5_000;
         s.feedSizes = List.of(100_000);
         s.feedRequests = 30;
-        s.overall = Duration.ofSeconds(170);
+        s.overall = Duration.ofSeconds(150);
         return s;
     }
 }
@@ -2483,11 +2490,21 @@ final class Report {
         body.append('\n');
     }
 
+    /** A phase begins (or, as "end", the bench ends): the load then, and how long the one before took. */
     void load(String phase, String average) {
+        long now = System.nanoTime();
+        if (lastPhase != null) {
+            durations.put(lastPhase, Bench.round((now - lastPhaseStart) / 1e9, 1));
+        }
+        lastPhase = phase;
+        lastPhaseStart = now;
         loads.put(phase, average);
     }
 
     private final Map<String, String> loads = new LinkedHashMap<>();
+    private final Map<String, Double> durations = new LinkedHashMap<>();
+    private String lastPhase;
+    private long lastPhaseStart;
 
     void failed(String what, Throwable e) {
         failures.put(what, e.toString());
@@ -2519,9 +2536,12 @@ final class Report {
         String abort = failures.isEmpty() ? "" : "\n**Benchmarks that broke (the others ran):** " + failures.entrySet()
                 .stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; ")) + "\n";
         json.put("loadAverageAsEachPhaseBegan", loads);
+        json.put("phaseSeconds", durations);
         String load = loads.isEmpty() ? "" : "- Load average (1, 5, 15 min) as each phase began, on " + cores
-                + " cores: " + loads.entrySet().stream()
-                        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("; ")) + ".\n";
+                + " cores, and how long it took: " + loads.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue() + (durations.containsKey(e.getKey())
+                                ? " (" + Bench.fmtNum(durations.get(e.getKey()), 0) + " s)" : ""))
+                        .collect(Collectors.joining("; ")) + ".\n";
         Files.writeString(md, head + load + abort + String.join("", sections.values()));
         Files.writeString(js, Json.write(json, "") + "\n");
         return new Path[] { md, js };
