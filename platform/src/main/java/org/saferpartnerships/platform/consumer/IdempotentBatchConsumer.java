@@ -106,13 +106,13 @@ public class IdempotentBatchConsumer {
             } catch (RuntimeException e) {
                 if (databaseAnswers()) {
                     Log.warnf("%s: a batch of %d events failed (%s); applying them one at a time", consumer,
-                            messages.size(), rootCause(e));
+                            messages.size(), IdempotentConsumer.rootCause(e));
                     return oneAtATime(consumer, batch, messages, read, effect);
                 }
                 retried(consumer);
                 Log.warnf("%s: a batch of %d events failed (%s), retrying in %d ms (the database does not answer)",
-                        consumer, messages.size(), rootCause(e), pause.toMillis());
-                if (!pausedFor(pause)) {
+                        consumer, messages.size(), IdempotentConsumer.rootCause(e), pause.toMillis());
+                if (!IdempotentConsumer.pausedFor(pause)) {
                     return stopping(consumer, messages.size());
                 }
                 pause = longer(pause);
@@ -191,8 +191,8 @@ public class IdempotentBatchConsumer {
                 return true;
             } catch (RuntimeException e) {
                 retried(consumer);
-                Log.warnf("%s: %s, retrying in %d ms", consumer, rootCause(e), pause.toMillis());
-                if (!pausedFor(pause)) {
+                Log.warnf("%s: %s, retrying in %d ms", consumer, IdempotentConsumer.rootCause(e), pause.toMillis());
+                if (!IdempotentConsumer.pausedFor(pause)) {
                     return false;
                 }
                 pause = longer(pause);
@@ -232,24 +232,5 @@ public class IdempotentBatchConsumer {
 
     private static Duration longer(Duration pause) {
         return Collections.min(List.of(pause.multipliedBy(2), LONGEST_PAUSE));
-    }
-
-    private static Throwable rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
-    /** @return false when the wait was interrupted: the service is stopping. */
-    private static boolean pausedFor(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -118,7 +118,7 @@ public class IdempotentConsumer {
         }
     }
 
-    private static Throwable rootCause(Throwable failure) {
+    static Throwable rootCause(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
@@ -144,7 +144,7 @@ public class IdempotentConsumer {
     }
 
     /** @return false when the wait was interrupted: the service is stopping. */
-    private static boolean pausedFor(Duration pause) {
+    static boolean pausedFor(Duration pause) {
         try {
             Thread.sleep(pause.toMillis());
             return true;
