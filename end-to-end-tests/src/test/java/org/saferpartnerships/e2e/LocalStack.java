@@ -84,6 +84,11 @@ final class LocalStack implements AutoCloseable {
                 .then().statusCode(200).extract().path("access_token");
     }
 
+    void restart(String service) {
+        run("service", "stop", service);
+        run("service", "start", service);
+    }
+
     void stopKafka() {
         run("kafka", "stop");
     }
@@ -136,8 +141,10 @@ final class LocalStack implements AutoCloseable {
                 throw new IllegalStateException(String.join(" ", command) + " did not finish; see " + output);
             }
             if (process.exitValue() != 0) {
+                // CI shows only the exception, not the log folder: the script's last words come along.
                 throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue()
-                        + "); see " + output + " and " + logs);
+                        + "); see " + output + " and " + logs + ". The end of " + output.getFileName() + ":\n"
+                        + tail(output, 40));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -145,6 +152,11 @@ final class LocalStack implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while running " + command, e);
         }
+    }
+
+    private static String tail(Path file, int lines) throws IOException {
+        List<String> all = Files.readAllLines(file);
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
     private static int freePort() {
