@@ -46,7 +46,8 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata
  *
  * <p>Dead letters go through the channel's failure strategy record by record (nacking the batch
  * would dead-letter all of it), and only once the batch's effect is committed: a dead letter
- * acknowledges its record, which may let the partition's offset be committed past it.
+ * acknowledges its record, which may let the partition's offset be committed past it. A batch
+ * that fails once the service has begun to stop is neither applied nor dead-lettered: it comes again.
  */
 @ApplicationScoped
 public class IdempotentBatchConsumer {
@@ -104,6 +105,9 @@ public class IdempotentBatchConsumer {
                 QuarkusTransaction.requiringNew().run(() -> effect.accept(firstDeliveries(consumer, firstOfEachId.values())));
                 break;
             } catch (RuntimeException e) {
+                if (oneAtATime.stopping()) {
+                    return stopping(consumer, messages.size());
+                }
                 if (databaseAnswers()) {
                     Log.warnf("%s: a batch of %d events failed (%s); applying them one at a time", consumer,
                             messages.size(), IdempotentConsumer.rootCause(e));
@@ -134,8 +138,8 @@ public class IdempotentBatchConsumer {
         for (Message<String> message : messages) {
             boolean done = untilDone(consumer, () -> oneAtATime.applyOnce(consumer, message,
                     event -> effect.accept(Collections.singletonList(readOrMalformed(event, read)))));
-            // IdempotentConsumer gives up an interrupted retry quietly, leaving the interrupt flag set.
-            if (!done || Thread.currentThread().isInterrupted()) {
+            // IdempotentConsumer leaves an event unacknowledged quietly when the service stops.
+            if (!done || Thread.currentThread().isInterrupted() || oneAtATime.stopping()) {
                 return stopping(consumer, messages.size());
             }
         }

@@ -22,6 +22,8 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
+import org.saferpartnerships.platform.lifecycle.ServiceLifecycle;
+
 /**
  * Applies each event once: the event id is recorded in the same transaction as the effect, so a
  * redelivered event (Kafka delivers at least once; the outbox relay may re-send) changes nothing.
@@ -33,6 +35,8 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
  * Kafka connector's limit on how long a record may stay unacknowledged, which would otherwise stop
  * the channel after a minute). Any other failure is retried a few times (deadlocks, serialization
  * failures) and then dead-lettered with its reason, so one bad event does not stop the consumer.
+ * Once the service has begun to stop, no failure is the event's: it stays unacknowledged and comes
+ * again after the restart (a shutdown closes the persistence layer under a running consumer).
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -44,10 +48,17 @@ public class IdempotentConsumer {
 
     private final AgroalDataSource dataSource;
     private final MeterRegistry meters;
+    private final ServiceLifecycle lifecycle;
 
-    IdempotentConsumer(AgroalDataSource dataSource, MeterRegistry meters) {
+    IdempotentConsumer(AgroalDataSource dataSource, MeterRegistry meters, ServiceLifecycle lifecycle) {
         this.dataSource = dataSource;
         this.meters = meters;
+        this.lifecycle = lifecycle;
+    }
+
+    /** Whether the service has begun to stop, when a failure is the shutdown's, not the event's. */
+    boolean stopping() {
+        return lifecycle.stopping();
     }
 
     /** The Kafka record a message from a Kafka channel carries. */
@@ -73,7 +84,7 @@ public class IdempotentConsumer {
         } catch (MalformedEventException e) {
             return message.nack(e);
         }
-        int attemptsWhileDatabaseAnswers = 0;
+        int failedWhileDatabaseAnswers = 0;
         Duration pause = FIRST_PAUSE;
         while (true) {
             try {
@@ -84,24 +95,41 @@ public class IdempotentConsumer {
                 });
                 return message.ack();
             } catch (RuntimeException e) {
-                boolean outage = !malformed(e) && !databaseAnswers();
-                if (malformed(e) || (!outage && ++attemptsWhileDatabaseAnswers == ATTEMPTS_WHILE_DATABASE_ANSWERS)) {
-                    Log.errorf("%s: %s %s goes to the dead-letter topic: %s", consumer, event.type(), event.id(),
-                            rootCause(e));
-                    return message.nack(e);
+                boolean malformed = malformed(e);
+                boolean databaseAnswers = malformed || databaseAnswers();
+                if (databaseAnswers && !malformed) {
+                    failedWhileDatabaseAnswers++;
                 }
-                Counter.builder("csp.consumer.retries").tag("consumer", consumer)
-                        .description("Events retried after a failure, by consumer").register(meters).increment();
-                Log.warnf("%s: %s %s failed (%s), retrying in %d ms%s", consumer, event.type(), event.id(),
-                        rootCause(e), pause.toMillis(), outage ? " (the database does not answer)" : "");
-                if (!pausedFor(pause)) {
-                    Log.infof("%s: stopping; %s %s stays unacknowledged and comes again", consumer, event.type(),
-                            event.id());
-                    return CompletableFuture.completedFuture(null);
+                switch (FailureVerdict.of(lifecycle.stopping(), malformed, databaseAnswers,
+                        failedWhileDatabaseAnswers, ATTEMPTS_WHILE_DATABASE_ANSWERS)) {
+                    case LEAVE_FOR_REDELIVERY -> {
+                        return stopping(consumer, event, e);
+                    }
+                    case DEAD_LETTER -> {
+                        Log.errorf("%s: %s %s goes to the dead-letter topic: %s", consumer, event.type(), event.id(),
+                                rootCause(e));
+                        return message.nack(e);
+                    }
+                    case RETRY -> {
+                        Counter.builder("csp.consumer.retries").tag("consumer", consumer)
+                                .description("Events retried after a failure, by consumer").register(meters)
+                                .increment();
+                        Log.warnf("%s: %s %s failed (%s), retrying in %d ms%s", consumer, event.type(), event.id(),
+                                rootCause(e), pause.toMillis(), databaseAnswers ? "" : " (the database does not answer)");
+                        if (!pausedFor(pause)) {
+                            return stopping(consumer, event, e);
+                        }
+                        pause = Collections.min(List.of(pause.multipliedBy(2), LONGEST_PAUSE));
+                    }
                 }
-                pause = Collections.min(List.of(pause.multipliedBy(2), LONGEST_PAUSE));
             }
         }
+    }
+
+    private static CompletionStage<Void> stopping(String consumer, IncomingEvent event, RuntimeException failure) {
+        Log.infof("%s: stopping; %s %s stays unacknowledged and comes again (it failed with %s)", consumer,
+                event.type(), event.id(), rootCause(failure));
+        return CompletableFuture.completedFuture(null);
     }
 
     private boolean firstDelivery(String consumer, IncomingEvent event) {
