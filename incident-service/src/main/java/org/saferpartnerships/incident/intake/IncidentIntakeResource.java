@@ -51,12 +51,15 @@ public class IncidentIntakeResource {
     static final int MAX_BATCH = 5000;
 
     private final IncidentIntakeService intake;
+    private final IntakeCapacity capacity;
     private final Caller caller;
     private final ObjectMapper json;
     private final Validator validator;
 
-    IncidentIntakeResource(IncidentIntakeService intake, Caller caller, ObjectMapper json, Validator validator) {
+    IncidentIntakeResource(IncidentIntakeService intake, IntakeCapacity capacity, Caller caller, ObjectMapper json,
+            Validator validator) {
         this.intake = intake;
+        this.capacity = capacity;
         this.caller = caller;
         this.json = json;
         this.validator = validator;
@@ -79,8 +82,11 @@ public class IncidentIntakeResource {
     @APIResponse(responseCode = "401", description = "No valid token for this API")
     @APIResponse(responseCode = "403", description = "Not an agency submitter, or not a member of this partnership")
     @APIResponse(responseCode = "409", description = "The externalRef was used before with different content")
+    @APIResponse(responseCode = "503", description = "Too many postings at once; nothing was stored, post again "
+            + "after the Retry-After seconds")
     public Response record(@NotNull @Valid IncidentInput incident) {
-        Registration result = intake.record(submitter(), incident);
+        Submitter submitter = submitter();
+        Registration result = capacity.admit(() -> intake.record(submitter, incident));
         IncidentView body = IncidentView.of(result.incident());
         if (result.outcome() != Registration.Outcome.CREATED) {
             return EntityTags.tagged(body, body.version());
@@ -97,6 +103,8 @@ public class IncidentIntakeResource {
             + "already recorded with the same content are unchanged.")
     @RequestBody(content = @Content(schema = @Schema(implementation = IncidentInput[].class)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BatchResult.class)))
+    @APIResponse(responseCode = "503", description = "Too many postings at once; nothing was stored, post again "
+            + "after the Retry-After seconds")
     public BatchResult recordBatch(@NotNull JsonNode body) {
         if (!body.isArray()) {
             throw HttpProblem.valueOf(Response.Status.BAD_REQUEST, "A batch is a JSON array of incidents");
@@ -107,7 +115,8 @@ public class IncidentIntakeResource {
         }
         List<BatchItem> items = new ArrayList<>(body.size());
         body.forEach(element -> items.add(read(element)));
-        return BatchResult.of(intake.recordAll(submitter(), items));
+        Submitter submitter = submitter();
+        return BatchResult.of(capacity.admit(() -> intake.recordAll(submitter, items)));
     }
 
     private BatchItem read(JsonNode element) {
