@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.agroal.api.AgroalDataSource;
@@ -75,11 +74,9 @@ public class IncidentCountProjection {
         public static final Change NONE = new Change(List.of(), null);
     }
 
-    private final EntityManager entityManager;
     private final AgroalDataSource dataSource;
 
-    IncidentCountProjection(EntityManager entityManager, AgroalDataSource dataSource) {
-        this.entityManager = entityManager;
+    IncidentCountProjection(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -149,15 +146,6 @@ public class IncidentCountProjection {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not apply " + changes.size() + " incident events to the counts", e);
         }
-    }
-
-    /** Empties every count, for a rebuild from the topics. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void clear() {
-        entityManager.createNativeQuery("truncate incident_count, incident_flag_count, incident_location_count")
-                .executeUpdate();
-        entityManager.createNativeQuery("delete from projection_state where projection = ?1")
-                .setParameter(1, NAME).executeUpdate();
     }
 
     private static List<Delta> deltas(IncidentSnapshot incident, int by) {

@@ -33,7 +33,8 @@ import org.saferpartnerships.platform.events.Topics;
  * often instances restart. The partitions still to replay are rows in the database; every instance
  * rewinds those of its assigned partitions it has not rewound yet, and a partition's row goes once
  * the replay, having started from the partition's first offset, reaches the offset that was the
- * end when the rebuild began.
+ * end when the rebuild began. The instance that ends the last partition's replay puts the rebuilt
+ * projections in place.
  */
 @ApplicationScoped
 public class PendingReplays {
@@ -72,22 +73,28 @@ public class PendingReplays {
     private final KafkaClientService kafka;
     private final IdempotentConsumer idempotentConsumer;
     private final IdempotentBatchConsumer batchConsumer;
+    private final ProjectionGenerations generations;
 
     PendingReplays(EntityManager entityManager, KafkaClientService kafka, IdempotentConsumer idempotentConsumer,
-            IdempotentBatchConsumer batchConsumer) {
+            IdempotentBatchConsumer batchConsumer, ProjectionGenerations generations) {
         this.entityManager = entityManager;
+        this.generations = generations;
         this.kafka = kafka;
         this.idempotentConsumer = idempotentConsumer;
         this.batchConsumer = batchConsumer;
     }
 
     /**
-     * How the projection consumers apply an event: once ({@link IdempotentConsumer}), and noted,
-     * whatever became of it, so that a rebuild's replay of its partition can end.
+     * How the projection consumers apply an event: once ({@link IdempotentConsumer}), to the
+     * generation of the tables being written ({@link ProjectionGenerations}), and noted, whatever
+     * became of it, so that a rebuild's replay of its partition can end.
      */
     public CompletionStage<Void> applyOnce(String consumer, Message<String> message, Consumer<IncomingEvent> effect) {
         try {
-            return idempotentConsumer.applyOnce(consumer, message, effect);
+            return idempotentConsumer.applyOnce(consumer, message, event -> {
+                generations.writeToCurrentGeneration();
+                effect.accept(event);
+            });
         } finally {
             handled(IdempotentConsumer.recordOf(message));
         }
@@ -100,7 +107,10 @@ public class PendingReplays {
     public <T> CompletionStage<Void> applyBatchOnce(String consumer, Message<List<String>> batch,
             Function<IncomingEvent, T> read, Consumer<List<T>> effect) {
         try {
-            return batchConsumer.applyOnce(consumer, batch, read, effect);
+            return batchConsumer.applyOnce(consumer, batch, read, events -> {
+                generations.writeToCurrentGeneration();
+                effect.accept(events);
+            });
         } finally {
             IdempotentBatchConsumer.recordsOf(batch).forEach(this::handled);
         }
@@ -168,12 +178,23 @@ public class PendingReplays {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                    "delete from projection_replay where topic = ?1 and partition = ?2 and rebuild_id = ?3")
-                    .setParameter(1, record.topic()).setParameter(2, record.partition())
-                    .setParameter(3, rewind.rebuildId).executeUpdate());
+            boolean switched = QuarkusTransaction.requiringNew().call(() -> {
+                // Locked first: the instances ending the last two partitions at once take turns, so
+                // the second sees that none is left.
+                boolean current = generations.lockRebuild().filter(rewind.rebuildId::equals).isPresent();
+                entityManager.createNativeQuery(
+                        "delete from projection_replay where topic = ?1 and partition = ?2 and rebuild_id = ?3")
+                        .setParameter(1, record.topic()).setParameter(2, record.partition())
+                        .setParameter(3, rewind.rebuildId).executeUpdate();
+                if (!current || ((Number) entityManager.createNativeQuery("select count(*) from projection_replay")
+                        .getSingleResult()).longValue() > 0) {
+                    return false;
+                }
+                generations.switchToNextGeneration();
+                return true;
+            });
             rewound.remove(partition, rewind);
-            Log.infof("Replay of %s complete", partition);
+            Log.infof("Replay of %s complete%s", partition, switched ? "; the rebuilt projections are live" : "");
         } catch (RuntimeException e) {
             // The row stays; the next handled record, or a later rewind, finishes it.
             Log.warnf("Could not record the end of the replay of %s: %s", partition, e);

@@ -56,14 +56,17 @@ public class ProjectionAdminResource {
     @Path("rebuild")
     @Blocking
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @Operation(summary = "Drop the projections and replay every topic from the beginning",
+    @Operation(summary = "Rebuild the projections by replaying every topic from the beginning",
             description = "For a projection whose shape changed, or to prove the read side is derived only "
-                    + "from events. Feeds fill again as the replay proceeds; their freshness shows how far.")
-    @APIResponse(responseCode = "202", description = "Projections emptied, replay started")
+                    + "from events. The replay fills a new generation of the tables beside the live one; "
+                    + "feeds answer from the live tables, complete as of the start of the rebuild (their "
+                    + "freshness says so), until the replay has caught up and the rebuilt tables take their place.")
+    @APIResponse(responseCode = "202", description = "Replay started")
     public Response rebuild() {
         rebuild.rebuild();
         return Response.accepted(new RebuildStarted("replaying",
-                "Projections emptied; incident.events and partnership.events are being replayed from offset 0"))
+                "incident.events and partnership.events are being replayed from offset 0 into new projection "
+                        + "tables; feeds answer from the current ones until the replay has caught up"))
                 .build();
     }
 }

@@ -16,46 +16,45 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 
 import org.saferpartnerships.reporting.directory.PartnershipEventsConsumer;
-import org.saferpartnerships.reporting.incidents.IncidentCountProjection;
 import org.saferpartnerships.reporting.incidents.IncidentEventsConsumer;
 
 /**
- * Drops every projection and replays every topic from its first offset. One transaction empties
- * the projections and the consumers' record of what they applied, and records which partitions
- * must be replayed up to which offset; {@link PendingReplays} then rewinds them, on whichever
- * instance holds them, again after a restart, until each has been replayed to that offset. An event
- * in flight meanwhile is applied once either way: before the emptying it is wiped and replayed,
- * after it is recorded and skipped on replay.
+ * Rebuilds every projection from the topics beside the live one. One transaction starts the next
+ * generation of the tables ({@link ProjectionGenerations}), forgets what the consumers applied, and
+ * records which partitions must be replayed up to which offset; {@link PendingReplays} then rewinds
+ * them, on whichever instance holds them, again after a restart, and when the last has been
+ * replayed puts the next generation in place. Until then feeds answer from the tables as they were
+ * when the rebuild began. An event in flight meanwhile is applied once either way: committed
+ * before the start, it is replayed; after, it is written to the next generation and skipped on replay.
  */
 @ApplicationScoped
 public class ProjectionRebuild {
 
     private final EntityManager entityManager;
-    private final IncidentCountProjection counts;
+    private final ProjectionGenerations generations;
     private final KafkaClientService kafka;
     private final PendingReplays replays;
 
-    ProjectionRebuild(EntityManager entityManager, IncidentCountProjection counts, KafkaClientService kafka,
+    ProjectionRebuild(EntityManager entityManager, ProjectionGenerations generations, KafkaClientService kafka,
             PendingReplays replays) {
         this.entityManager = entityManager;
-        this.counts = counts;
+        this.generations = generations;
         this.kafka = kafka;
         this.replays = replays;
     }
 
     public void rebuild() {
-        emptyProjectionsAndPlanReplay();
+        startReplay();
         replays.rewindAssignedPartitions();
     }
 
     /** The rebuild's one transaction; should the instance stop right after it, the replay still happens. */
-    void emptyProjectionsAndPlanReplay() {
+    void startReplay() {
         UUID rebuildId = UUID.randomUUID();
         Map<TopicPartition, Long> untilOffsets = new HashMap<>();
         PendingReplays.CHANNELS.forEach((topic, channel) -> untilOffsets.putAll(partitionsToReplay(topic, channel)));
         QuarkusTransaction.requiringNew().run(() -> {
-            counts.clear();
-            entityManager.createNativeQuery("truncate partnership_directory, partnership_priority").executeUpdate();
+            generations.startNextGeneration(rebuildId);
             entityManager.createNativeQuery("delete from consumed_event where consumer in (?1, ?2)")
                     .setParameter(1, IncidentEventsConsumer.CONSUMER)
                     .setParameter(2, PartnershipEventsConsumer.CONSUMER)
@@ -65,11 +64,14 @@ public class ProjectionRebuild {
                     insert into projection_replay (topic, partition, rebuild_id, until_offset) values (?1, ?2, ?3, ?4)""")
                     .setParameter(1, partition.topic()).setParameter(2, partition.partition())
                     .setParameter(3, rebuildId).setParameter(4, until).executeUpdate());
+            if (untilOffsets.isEmpty()) {
+                // Nothing to replay: the empty generation is the rebuilt one.
+                generations.switchToNextGeneration();
+            }
         });
-        Log.infof("Projections emptied; replaying %d partitions of %s", untilOffsets.size(),
-                PendingReplays.CHANNELS.keySet());
+        Log.infof("Rebuild %s: replaying %d partitions of %s beside the live projections", rebuildId,
+                untilOffsets.size(), PendingReplays.CHANNELS.keySet());
     }
-
     /** The topic's partitions that hold events, each with its end offset now. */
     private Map<TopicPartition, Long> partitionsToReplay(String topic, String channel) {
         return kafka.getConsumer(channel).runOnPollingThread(consumer -> {
