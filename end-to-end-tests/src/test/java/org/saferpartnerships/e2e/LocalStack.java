@@ -84,8 +84,11 @@ final class LocalStack implements AutoCloseable {
                 .then().statusCode(200).extract().path("access_token");
     }
 
-    void restart(String service) {
+    void stop(String service) {
         run("service", "stop", service);
+    }
+
+    void start(String service) {
         run("service", "start", service);
     }
 

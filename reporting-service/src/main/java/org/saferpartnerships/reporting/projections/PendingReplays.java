@@ -22,11 +22,13 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 
 import org.saferpartnerships.platform.consumer.IdempotentBatchConsumer;
 import org.saferpartnerships.platform.consumer.IdempotentConsumer;
 import org.saferpartnerships.platform.consumer.IncomingEvent;
 import org.saferpartnerships.platform.events.Topics;
+import org.saferpartnerships.platform.lifecycle.ServiceLifecycle;
 
 /**
  * Carries a rebuild's replay through to the end, whichever instance holds a partition and however
@@ -74,11 +76,13 @@ public class PendingReplays {
     private final IdempotentConsumer idempotentConsumer;
     private final IdempotentBatchConsumer batchConsumer;
     private final ProjectionGenerations generations;
+    private final ServiceLifecycle lifecycle;
 
     PendingReplays(EntityManager entityManager, KafkaClientService kafka, IdempotentConsumer idempotentConsumer,
-            IdempotentBatchConsumer batchConsumer, ProjectionGenerations generations) {
+            IdempotentBatchConsumer batchConsumer, ProjectionGenerations generations, ServiceLifecycle lifecycle) {
         this.entityManager = entityManager;
         this.generations = generations;
+        this.lifecycle = lifecycle;
         this.kafka = kafka;
         this.idempotentConsumer = idempotentConsumer;
         this.batchConsumer = batchConsumer;
@@ -139,10 +143,19 @@ public class PendingReplays {
     @Scheduled(identity = REWIND_JOB, every = "${csp.projections.replay-check:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public synchronized void rewindAssignedPartitions() {
+        if (lifecycle.stopping()) {
+            // The scheduler may fire once more while the persistence layer closes.
+            return;
+        }
         List<Pending> pending = pending();
         for (Map.Entry<String, String> channel : CHANNELS.entrySet()) {
             List<Pending> ofTopic = pending.stream().filter(p -> p.topic().equals(channel.getKey())).toList();
-            kafka.getConsumer(channel.getValue()).runOnPollingThread(consumer -> {
+            KafkaConsumer<Object, Object> channelConsumer = kafka.getConsumer(channel.getValue());
+            if (channelConsumer == null) {
+                // The channel has not started yet; the next check rewinds what it must.
+                continue;
+            }
+            channelConsumer.runOnPollingThread(consumer -> {
                 Set<TopicPartition> assigned = consumer.assignment();
                 rewound.keySet().removeIf(partition -> partition.topic().equals(channel.getKey())
                         && (!assigned.contains(partition)
