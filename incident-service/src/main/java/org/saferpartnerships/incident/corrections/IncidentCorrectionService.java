@@ -19,8 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
-
 import org.saferpartnerships.incident.intake.IncidentIntakeService;
 import org.saferpartnerships.incident.records.Incident;
 import org.saferpartnerships.incident.register.IncidentInput;
@@ -28,6 +26,7 @@ import org.saferpartnerships.incident.register.IncidentRegister;
 import org.saferpartnerships.incident.register.Placement;
 import org.saferpartnerships.incident.register.Submitter;
 import org.saferpartnerships.platform.api.EntityTags;
+import org.saferpartnerships.platform.api.HttpProblem;
 import org.saferpartnerships.platform.events.incident.IncidentCorrected;
 import org.saferpartnerships.platform.events.incident.IncidentSnapshot;
 import org.saferpartnerships.platform.events.incident.IncidentWithdrawn;

@@ -31,14 +31,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
-
 import org.saferpartnerships.incident.records.IncidentRecordsResource;
 import org.saferpartnerships.incident.records.IncidentView;
 import org.saferpartnerships.incident.register.IncidentInput;
 import org.saferpartnerships.incident.register.Registration;
 import org.saferpartnerships.incident.register.Submitter;
 import org.saferpartnerships.platform.api.EntityTags;
+import org.saferpartnerships.platform.api.HttpProblem;
 import org.saferpartnerships.platform.identity.Caller;
 import org.saferpartnerships.platform.identity.Roles;
 

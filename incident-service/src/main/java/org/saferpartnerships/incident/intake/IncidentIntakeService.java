@@ -7,13 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
-
 import org.saferpartnerships.incident.register.IncidentInput;
 import org.saferpartnerships.incident.register.IncidentRegister;
 import org.saferpartnerships.incident.register.Refusal;
 import org.saferpartnerships.incident.register.Registration;
 import org.saferpartnerships.incident.register.Submitter;
+import org.saferpartnerships.platform.api.HttpProblem;
 
 /**
  * Incidents posted through the API, one or a batch per transaction, each stored with its

@@ -12,7 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.ws.rs.core.Response;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
+import org.saferpartnerships.platform.api.HttpProblem;
 
 /**
  * A filtered, keyset-paged read of incidents: pages walk (recordedAt, id), so a page costs the

@@ -35,8 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
-
 import org.saferpartnerships.incident.corrections.IncidentCorrectionService;
 import org.saferpartnerships.incident.register.KnownCategory;
 import org.saferpartnerships.incident.register.Submitter;
@@ -44,6 +42,7 @@ import org.saferpartnerships.incident.reference.IncidentFlag;
 import org.saferpartnerships.incident.reference.Term;
 import org.saferpartnerships.platform.api.CalendarMonth;
 import org.saferpartnerships.platform.api.EntityTags;
+import org.saferpartnerships.platform.api.HttpProblem;
 import org.saferpartnerships.platform.audit.RecordAccessAudit;
 import org.saferpartnerships.platform.geography.DistrictCode;
 import org.saferpartnerships.platform.identity.Caller;
@@ -58,7 +57,6 @@ import org.saferpartnerships.platform.identity.Roles;
 @Tag(name = "Incidents")
 @Produces(MediaType.APPLICATION_JSON)
 public class IncidentRecordsResource {
-
 
     /** Why an incident is withdrawn. */
     public record Withdrawal(@NotBlank @Size(max = 500) String reason) {

@@ -4,8 +4,7 @@ import java.util.Set;
 
 import jakarta.ws.rs.core.Response;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
-
+import org.saferpartnerships.platform.api.HttpProblem;
 import org.saferpartnerships.platform.identity.Caller;
 
 /** Who is posting: the agency from the token and the partnerships the token allows. */

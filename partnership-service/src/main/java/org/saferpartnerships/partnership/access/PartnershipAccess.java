@@ -3,9 +3,8 @@ package org.saferpartnerships.partnership.access;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.Response;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
-
 import org.saferpartnerships.partnership.partnerships.Partnership;
+import org.saferpartnerships.platform.api.HttpProblem;
 import org.saferpartnerships.platform.identity.Caller;
 import org.saferpartnerships.platform.identity.Roles;
 

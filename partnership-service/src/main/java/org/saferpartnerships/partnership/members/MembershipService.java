@@ -6,10 +6,9 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
-
 import org.saferpartnerships.partnership.agencies.Agency;
 import org.saferpartnerships.partnership.common.PartnershipRecords;
+import org.saferpartnerships.platform.api.HttpProblem;
 import org.saferpartnerships.platform.events.DomainEvent;
 
 /** Agencies joining, changing role, and leaving (an end date, never a deletion). */

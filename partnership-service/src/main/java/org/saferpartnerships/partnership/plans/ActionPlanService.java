@@ -11,13 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
-
 import org.saferpartnerships.partnership.access.PartnershipAccess;
 import org.saferpartnerships.partnership.agencies.Agency;
 import org.saferpartnerships.partnership.common.Slugs;
 import org.saferpartnerships.partnership.priorities.Priority;
 import org.saferpartnerships.platform.api.EntityTags;
+import org.saferpartnerships.platform.api.HttpProblem;
 import org.saferpartnerships.platform.events.partnership.ActionUpdated;
 import org.saferpartnerships.platform.outbox.Outbox;
 

@@ -6,13 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
-
 import org.saferpartnerships.partnership.assessments.StrategicAssessment;
 import org.saferpartnerships.partnership.common.PartnershipRecords;
 import org.saferpartnerships.partnership.common.Slugs;
 import org.saferpartnerships.partnership.governance.GovernanceBody;
 import org.saferpartnerships.platform.api.EntityTags;
+import org.saferpartnerships.platform.api.HttpProblem;
 import org.saferpartnerships.platform.events.DomainEvent;
 import org.saferpartnerships.platform.events.partnership.PriorityChanged;
 

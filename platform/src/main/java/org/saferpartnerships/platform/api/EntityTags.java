@@ -5,7 +5,6 @@ import java.net.URI;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 
 /**
  * Optimistic concurrency over HTTP: a record's version is its strong {@code ETag}; an update must

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 
 /**
  * JSON bodies are read whole into memory, so they get a limit of their own, far below what a

@@ -4,7 +4,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 
 import org.saferpartnerships.platform.admission.ServiceBusyException;
 

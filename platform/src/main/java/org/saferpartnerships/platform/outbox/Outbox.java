@@ -19,8 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
-import io.quarkiverse.resteasy.problem.HttpProblem;
 
+import org.saferpartnerships.platform.api.HttpProblem;
 import org.saferpartnerships.platform.events.DomainEvent;
 import org.saferpartnerships.platform.persistence.TimeOrderedIds;
 

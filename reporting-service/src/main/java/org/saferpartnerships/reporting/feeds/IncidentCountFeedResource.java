@@ -25,9 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
-
 import org.saferpartnerships.platform.api.CalendarMonth;
+import org.saferpartnerships.platform.api.HttpProblem;
 import org.saferpartnerships.platform.identity.Roles;
 import org.saferpartnerships.reporting.directory.PartnershipLabel;
 
