@@ -12,21 +12,22 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.saferpartnerships.incident.intake.IncidentIntakeService;
 import org.saferpartnerships.incident.records.Incident;
 import org.saferpartnerships.incident.register.IncidentInput;
 import org.saferpartnerships.incident.register.IncidentRegister;
 import org.saferpartnerships.incident.register.Placement;
+import org.saferpartnerships.incident.register.PostingRefused;
 import org.saferpartnerships.incident.register.Submitter;
 import org.saferpartnerships.platform.api.EntityTags;
-import org.saferpartnerships.platform.api.HttpProblem;
+import org.saferpartnerships.platform.domain.NoSuchRecord;
+import org.saferpartnerships.platform.domain.RuleViolated;
+import org.saferpartnerships.platform.domain.StateConflict;
 import org.saferpartnerships.platform.events.incident.IncidentCorrected;
 import org.saferpartnerships.platform.events.incident.IncidentSnapshot;
 import org.saferpartnerships.platform.events.incident.IncidentWithdrawn;
@@ -57,16 +58,16 @@ public class IncidentCorrectionService {
         Incident incident = owned(id, submitter);
         EntityTags.requireMatch(ifMatch, incident.version);
         if (!patch.isObject()) {
-            throw HttpProblem.valueOf(Response.Status.BAD_REQUEST, "A correction is a JSON merge patch object");
+            throw new RuleViolated("A correction is a JSON merge patch object");
         }
         IncidentInput corrected = read(merge(asPosted(incident), patch));
         if (!corrected.externalRef().equals(incident.externalRef)) {
-            throw HttpProblem.valueOf(Response.Status.BAD_REQUEST, "externalRef identifies the incident; it cannot change");
+            throw new RuleViolated("externalRef identifies the incident; it cannot change");
         }
         IncidentSnapshot previous = incident.snapshot();
         Placement placement = register.place(submitter, List.of(corrected)).get(0);
         if (!placement.placed()) {
-            throw IncidentIntakeService.problem(placement.refusal());
+            throw new PostingRefused(placement.refusal());
         }
         incident.partnershipId = placement.partnershipId();
         IncidentRegister.apply(incident, corrected);
@@ -90,9 +91,9 @@ public class IncidentCorrectionService {
     private static Incident owned(UUID id, Submitter submitter) {
         Incident incident = Incident.<Incident>findByIdOptional(id)
                 .filter(i -> i.agencyId.equals(submitter.agencyId()))
-                .orElseThrow(() -> HttpProblem.valueOf(Response.Status.NOT_FOUND, "No incident " + id));
+                .orElseThrow(() -> new NoSuchRecord("No incident " + id));
         if (incident.withdrawnAt != null) {
-            throw HttpProblem.valueOf(Response.Status.CONFLICT, "Incident " + id + " was withdrawn");
+            throw new StateConflict("Incident " + id + " was withdrawn");
         }
         return incident;
     }
@@ -131,7 +132,7 @@ public class IncidentCorrectionService {
         try {
             input = json.treeToValue(merged, IncidentInput.class);
         } catch (JsonProcessingException e) {
-            throw HttpProblem.valueOf(Response.Status.BAD_REQUEST, e.getOriginalMessage());
+            throw new RuleViolated(e.getOriginalMessage());
         }
         Set<ConstraintViolation<IncidentInput>> violations = validator.validate(input);
         if (!violations.isEmpty()) {

@@ -5,14 +5,12 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 
 import org.saferpartnerships.incident.register.IncidentInput;
 import org.saferpartnerships.incident.register.IncidentRegister;
-import org.saferpartnerships.incident.register.Refusal;
+import org.saferpartnerships.incident.register.PostingRefused;
 import org.saferpartnerships.incident.register.Registration;
 import org.saferpartnerships.incident.register.Submitter;
-import org.saferpartnerships.platform.api.HttpProblem;
 
 /**
  * Incidents posted through the API, one or a batch per transaction, each stored with its
@@ -37,7 +35,7 @@ public class IncidentIntakeService {
         Registration registration = register.register(submitter, List.of(posted),
                 IncidentRegister.OnChangedContent.REFUSE).get(0);
         if (registration.outcome() == Registration.Outcome.REFUSED) {
-            throw problem(registration.refusal());
+            throw new PostingRefused(registration.refusal());
         }
         return registration;
     }
@@ -61,13 +59,5 @@ public class IncidentIntakeService {
                     : BatchResult.Item.of(index, item.input().externalRef(), registrations.get(next++)));
         }
         return results;
-    }
-
-    /** The problem response for a refused posting: 403 where the caller may not post, else 400 or 409. */
-    public static HttpProblem problem(Refusal refusal) {
-        Response.Status status = refusal.forbidden() ? Response.Status.FORBIDDEN
-                : refusal.reason() == Refusal.Reason.CHANGED_CONTENT ? Response.Status.CONFLICT
-                        : Response.Status.BAD_REQUEST;
-        return HttpProblem.valueOf(status, refusal.detail());
     }
 }

@@ -1,10 +1,10 @@
 package org.saferpartnerships.partnership.access;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.ws.rs.core.Response;
 
 import org.saferpartnerships.partnership.partnerships.Partnership;
-import org.saferpartnerships.platform.api.HttpProblem;
+import org.saferpartnerships.platform.domain.NoSuchRecord;
+import org.saferpartnerships.platform.domain.NotPermitted;
 import org.saferpartnerships.platform.identity.Caller;
 import org.saferpartnerships.platform.identity.Roles;
 
@@ -23,18 +23,17 @@ public class PartnershipAccess {
         this.caller = caller;
     }
 
-    /** @throws HttpProblem 404 when there is no such partnership */
+    /** @throws NoSuchRecord when there is no such partnership */
     public Partnership readable(String partnershipId) {
         return Partnership.<Partnership>findByIdOptional(partnershipId)
                 .orElseThrow(() -> notFound("No partnership " + partnershipId));
     }
 
-    /** @throws HttpProblem 404 when there is none, 403 when the caller may read but not change it */
+    /** @throws NoSuchRecord when there is none, NotPermitted when the caller may read but not change it */
     public Partnership manageable(String partnershipId) {
         Partnership partnership = readable(partnershipId);
         if (!managesPartnership(partnershipId)) {
-            throw HttpProblem.valueOf(Response.Status.FORBIDDEN,
-                    "Only officers of " + partnershipId + " and platform admins change its records");
+            throw new NotPermitted("Only officers of " + partnershipId + " and platform admins change its records");
         }
         return partnership;
     }
@@ -42,7 +41,7 @@ public class PartnershipAccess {
     /**
      * For restricted records: only the partnership's officers and admins learn that they exist.
      *
-     * @throws HttpProblem 404 for everyone else, as for a partnership that does not exist
+     * @throws NoSuchRecord for everyone else, as for a partnership that does not exist
      */
     public Partnership restricted(String partnershipId, String what) {
         Partnership partnership = readable(partnershipId);
@@ -57,7 +56,7 @@ public class PartnershipAccess {
                 || (caller.hasRole(Roles.PARTNERSHIP_OFFICER) && caller.partnerships().contains(partnershipId));
     }
 
-    public static HttpProblem notFound(String detail) {
-        return HttpProblem.valueOf(Response.Status.NOT_FOUND, detail);
+    public static NoSuchRecord notFound(String detail) {
+        return new NoSuchRecord(detail);
     }
 }

@@ -2,11 +2,10 @@ package org.saferpartnerships.partnership.agencies;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 
 import org.saferpartnerships.partnership.access.PartnershipAccess;
 import org.saferpartnerships.platform.api.EntityTags;
-import org.saferpartnerships.platform.api.HttpProblem;
+import org.saferpartnerships.platform.domain.StateConflict;
 import org.saferpartnerships.platform.events.partnership.AgencyChanged;
 import org.saferpartnerships.platform.outbox.Outbox;
 
@@ -22,7 +21,7 @@ public class AgencyService {
     @Transactional
     public Agency register(String id, AgencyInput input) {
         if (Agency.findByIdOptional(id).isPresent()) {
-            throw HttpProblem.valueOf(Response.Status.CONFLICT, "An agency " + id + " is already registered");
+            throw new StateConflict("An agency " + id + " is already registered");
         }
         Agency agency = new Agency();
         agency.id = id;

@@ -9,12 +9,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 
 import org.saferpartnerships.partnership.common.PartnershipRecords;
 import org.saferpartnerships.partnership.common.Slugs;
 import org.saferpartnerships.platform.api.EntityTags;
-import org.saferpartnerships.platform.api.HttpProblem;
+import org.saferpartnerships.platform.domain.RuleViolated;
+import org.saferpartnerships.platform.domain.StateConflict;
 import org.saferpartnerships.platform.events.DomainEvent;
 import org.saferpartnerships.platform.events.partnership.AssessmentChanged;
 
@@ -32,7 +32,7 @@ public class AssessmentService extends PartnershipRecords<StrategicAssessment, A
         EntityTags.requireMatch(ifMatch, assessment.version);
         draftOnly(assessment);
         if (assessment.issues.isEmpty()) {
-            throw HttpProblem.valueOf(Response.Status.CONFLICT, "An assessment without candidate issues cannot be finalised");
+            throw new StateConflict("An assessment without candidate issues cannot be finalised");
         }
         assessment.status = StrategicAssessment.Status.FINALISED;
         assessment.finalisedOn = LocalDate.now();
@@ -51,7 +51,7 @@ public class AssessmentService extends PartnershipRecords<StrategicAssessment, A
     protected void beforeCreate(StrategicAssessment assessment, AssessmentInput input) {
         if (StrategicAssessment.count("partnershipId = ?1 and periodStart = ?2", assessment.partnershipId,
                 input.periodStart()) > 0) {
-            throw HttpProblem.valueOf(Response.Status.CONFLICT, "There is an assessment for the year from "
+            throw new StateConflict("There is an assessment for the year from "
                     + input.periodStart() + " already");
         }
     }
@@ -60,7 +60,7 @@ public class AssessmentService extends PartnershipRecords<StrategicAssessment, A
     protected void beforeRevise(StrategicAssessment assessment, AssessmentInput input) {
         draftOnly(assessment);
         if (!assessment.periodStart.equals(input.periodStart())) {
-            throw HttpProblem.valueOf(Response.Status.BAD_REQUEST, "An assessment's period cannot change");
+            throw new RuleViolated("An assessment's period cannot change");
         }
     }
 
@@ -71,7 +71,7 @@ public class AssessmentService extends PartnershipRecords<StrategicAssessment, A
         Set<String> names = new HashSet<>();
         for (AssessmentInput.Criterion criterion : criteria) {
             if (!names.add(criterion.name())) {
-                throw HttpProblem.valueOf(Response.Status.BAD_REQUEST, "criteria: '" + criterion.name() + "' twice");
+                throw new RuleViolated("criteria: '" + criterion.name() + "' twice");
             }
         }
         List<AssessmentInput.CandidateIssue> issues = new ArrayList<>();
@@ -79,7 +79,7 @@ public class AssessmentService extends PartnershipRecords<StrategicAssessment, A
         for (int i = 0; i < given.size(); i++) {
             AssessmentInput.CandidateIssue issue = given.get(i);
             if (!issue.scores().keySet().equals(names)) {
-                throw HttpProblem.valueOf(Response.Status.BAD_REQUEST, "issues[" + i + "].scores: score each of "
+                throw new RuleViolated("issues[" + i + "].scores: score each of "
                         + names + " from 1 to 5, and nothing else");
             }
             issues.add(issue.id() != null ? issue
@@ -104,7 +104,7 @@ public class AssessmentService extends PartnershipRecords<StrategicAssessment, A
 
     private static void draftOnly(StrategicAssessment assessment) {
         if (assessment.status == StrategicAssessment.Status.FINALISED) {
-            throw HttpProblem.valueOf(Response.Status.CONFLICT, "Assessment " + assessment.id
+            throw new StateConflict("Assessment " + assessment.id
                     + " is finalised and read-only");
         }
     }

@@ -31,7 +31,7 @@ public abstract class PartnershipRecords<R extends PartnershipRecord, I> {
         this.name = name;
     }
 
-    /** @throws org.saferpartnerships.platform.api.HttpProblem 404 unless the partnership has such a record */
+    /** @throws org.saferpartnerships.platform.domain.NoSuchRecord unless the partnership has such a record */
     public R find(String partnershipId, UUID id) {
         R record = Panache.getEntityManager().find(type, id);
         if (record == null || !record.partnershipId.equals(partnershipId)) {

@@ -3,12 +3,11 @@ package org.saferpartnerships.partnership.governance;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
 import org.saferpartnerships.partnership.agencies.Agency;
 import org.saferpartnerships.partnership.common.PartnershipRecords;
 import org.saferpartnerships.partnership.common.Slugs;
-import org.saferpartnerships.platform.api.HttpProblem;
+import org.saferpartnerships.platform.domain.RuleViolated;
 import org.saferpartnerships.platform.events.DomainEvent;
 import org.saferpartnerships.platform.events.partnership.MeetingRecorded;
 
@@ -28,15 +27,13 @@ public class Meetings extends PartnershipRecords<Meeting, MeetingInput> {
     @Override
     protected void apply(Meeting meeting, MeetingInput input) {
         if (GovernanceBody.of(meeting.partnershipId, input.bodyId()) == null) {
-            throw HttpProblem.valueOf(Response.Status.BAD_REQUEST,
-                    "bodyId: no body " + input.bodyId() + " in partnership " + meeting.partnershipId);
+            throw new RuleViolated("bodyId: no body " + input.bodyId() + " in partnership " + meeting.partnershipId);
         }
         List<String> attending = input.attendingAgencies() == null ? List.of()
                 : input.attendingAgencies().stream().distinct().toList();
         long known = attending.isEmpty() ? 0 : Agency.count("id in ?1", attending);
         if (known != attending.size()) {
-            throw HttpProblem.valueOf(Response.Status.BAD_REQUEST,
-                    "attendingAgencies: every agency must be in the directory");
+            throw new RuleViolated("attendingAgencies: every agency must be in the directory");
         }
         meeting.bodyId = input.bodyId();
         meeting.heldOn = input.heldOn();

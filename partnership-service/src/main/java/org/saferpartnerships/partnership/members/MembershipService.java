@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
 import org.saferpartnerships.partnership.agencies.Agency;
 import org.saferpartnerships.partnership.common.PartnershipRecords;
-import org.saferpartnerships.platform.api.HttpProblem;
+import org.saferpartnerships.platform.domain.RuleViolated;
+import org.saferpartnerships.platform.domain.StateConflict;
 import org.saferpartnerships.platform.events.DomainEvent;
 
 /** Agencies joining, changing role, and leaving (an end date, never a deletion). */
@@ -37,8 +37,7 @@ public class MembershipService extends PartnershipRecords<Membership, Membership
     @Override
     protected void beforeRevise(Membership membership, MembershipInput input) {
         if (!membership.agencyId.equals(input.agencyId())) {
-            throw HttpProblem.valueOf(Response.Status.BAD_REQUEST,
-                    "A membership's agency cannot change; end it and add the other agency");
+            throw new RuleViolated("A membership's agency cannot change; end it and add the other agency");
         }
     }
 
@@ -48,7 +47,7 @@ public class MembershipService extends PartnershipRecords<Membership, Membership
         List<Membership> others = Membership.list("partnershipId = ?1 and agencyId = ?2 and id <> ?3",
                 membership.partnershipId, agency.id, membership.id);
         if (others.stream().anyMatch(other -> other.overlaps(input.from(), input.until()))) {
-            throw HttpProblem.valueOf(Response.Status.CONFLICT, agency.id + " is already a member of "
+            throw new StateConflict(agency.id + " is already a member of "
                     + membership.partnershipId + " for part of that period");
         }
         membership.role = input.role();
@@ -63,7 +62,6 @@ public class MembershipService extends PartnershipRecords<Membership, Membership
     }
 
     static Agency agency(String agencyId) {
-        return Agency.<Agency>findByIdOptional(agencyId).orElseThrow(() -> HttpProblem.valueOf(
-                Response.Status.BAD_REQUEST, "agencyId: no agency " + agencyId + " in the directory; register it first"));
+        return Agency.<Agency>findByIdOptional(agencyId).orElseThrow(() -> new RuleViolated("agencyId: no agency " + agencyId + " in the directory; register it first"));
     }
 }

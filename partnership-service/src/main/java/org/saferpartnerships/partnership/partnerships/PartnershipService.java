@@ -5,10 +5,9 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 
 import org.saferpartnerships.platform.api.EntityTags;
-import org.saferpartnerships.platform.api.HttpProblem;
+import org.saferpartnerships.platform.domain.StateConflict;
 import org.saferpartnerships.platform.events.partnership.PartnershipChanged;
 import org.saferpartnerships.platform.outbox.Outbox;
 
@@ -27,7 +26,7 @@ public class PartnershipService {
     @Transactional
     public Partnership register(String id, PartnershipInput input) {
         if (Partnership.findByIdOptional(id).isPresent()) {
-            throw HttpProblem.valueOf(Response.Status.CONFLICT, "A partnership " + id + " is already registered");
+            throw new StateConflict("A partnership " + id + " is already registered");
         }
         Partnership partnership = new Partnership();
         partnership.id = id;
@@ -82,8 +81,7 @@ public class PartnershipService {
                     "select p from Partnership p join p.districts d where d = ?1 and p.id <> ?2", district, partnership.id)
                     .firstResultOptional();
             if (holder.isPresent()) {
-                throw HttpProblem.valueOf(Response.Status.CONFLICT,
-                        "District " + district + " is already covered by partnership " + holder.get().id);
+                throw new StateConflict("District " + district + " is already covered by partnership " + holder.get().id);
             }
         }
         partnership.name = input.name().strip();

@@ -9,14 +9,13 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 
 import org.saferpartnerships.partnership.access.PartnershipAccess;
 import org.saferpartnerships.partnership.agencies.Agency;
 import org.saferpartnerships.partnership.common.Slugs;
 import org.saferpartnerships.partnership.priorities.Priority;
 import org.saferpartnerships.platform.api.EntityTags;
-import org.saferpartnerships.platform.api.HttpProblem;
+import org.saferpartnerships.platform.domain.RuleViolated;
 import org.saferpartnerships.platform.events.partnership.ActionUpdated;
 import org.saferpartnerships.platform.outbox.Outbox;
 
@@ -74,7 +73,7 @@ public class ActionPlanService {
                 : update.measures()) {
             ActionInput.Measure measure = measures.get(actual.name());
             if (measure == null) {
-                throw HttpProblem.valueOf(Response.Status.BAD_REQUEST, "measures: the action has no measure '"
+                throw new RuleViolated("measures: the action has no measure '"
                         + actual.name() + "'; it has " + measures.keySet());
             }
             measures.put(measure.name(), new ActionInput.Measure(measure.name(), measure.unit(), measure.target(),
@@ -94,12 +93,10 @@ public class ActionPlanService {
     private static void apply(PlanAction action, ActionInput input) {
         if (input.priorityId() != null && Priority.<Priority>findByIdOptional(input.priorityId())
                 .filter(p -> p.partnershipId.equals(action.partnershipId)).isEmpty()) {
-            throw HttpProblem.valueOf(Response.Status.BAD_REQUEST,
-                    "priorityId: no priority " + input.priorityId() + " in partnership " + action.partnershipId);
+            throw new RuleViolated("priorityId: no priority " + input.priorityId() + " in partnership " + action.partnershipId);
         }
         if (Agency.findByIdOptional(input.ownerAgencyId()).isEmpty()) {
-            throw HttpProblem.valueOf(Response.Status.BAD_REQUEST,
-                    "ownerAgencyId: no agency " + input.ownerAgencyId() + " in the directory");
+            throw new RuleViolated("ownerAgencyId: no agency " + input.ownerAgencyId() + " in the directory");
         }
         action.priorityId = input.priorityId();
         action.title = input.title().strip();

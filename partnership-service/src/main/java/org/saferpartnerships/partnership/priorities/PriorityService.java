@@ -4,14 +4,14 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 
 import org.saferpartnerships.partnership.assessments.StrategicAssessment;
 import org.saferpartnerships.partnership.common.PartnershipRecords;
 import org.saferpartnerships.partnership.common.Slugs;
 import org.saferpartnerships.partnership.governance.GovernanceBody;
 import org.saferpartnerships.platform.api.EntityTags;
-import org.saferpartnerships.platform.api.HttpProblem;
+import org.saferpartnerships.platform.domain.RuleViolated;
+import org.saferpartnerships.platform.domain.StateConflict;
 import org.saferpartnerships.platform.events.DomainEvent;
 import org.saferpartnerships.platform.events.partnership.PriorityChanged;
 
@@ -29,8 +29,7 @@ public class PriorityService extends PartnershipRecords<Priority, PriorityInput>
         EntityTags.requireMatch(ifMatch, priority.version);
         draftOnly(priority);
         if (GovernanceBody.of(partnershipId, adoption.bodyId()) == null) {
-            throw HttpProblem.valueOf(Response.Status.BAD_REQUEST,
-                    "bodyId: no body " + adoption.bodyId() + " in partnership " + partnershipId);
+            throw new RuleViolated("bodyId: no body " + adoption.bodyId() + " in partnership " + partnershipId);
         }
         priority.status = Priority.Status.ADOPTED;
         priority.adoptedByBodyId = adoption.bodyId();
@@ -59,7 +58,7 @@ public class PriorityService extends PartnershipRecords<Priority, PriorityInput>
                     .filter(a -> a.hasIssue(input.assessmentIssueId()))
                     .isPresent();
             if (!linked) {
-                throw HttpProblem.valueOf(Response.Status.BAD_REQUEST, "assessmentIssueId: no issue "
+                throw new RuleViolated("assessmentIssueId: no issue "
                         + input.assessmentIssueId() + " in assessment " + input.assessmentId() + " of this partnership");
             }
         }
@@ -82,7 +81,7 @@ public class PriorityService extends PartnershipRecords<Priority, PriorityInput>
 
     private static void draftOnly(Priority priority) {
         if (priority.status == Priority.Status.ADOPTED) {
-            throw HttpProblem.valueOf(Response.Status.CONFLICT, "Priority " + priority.id + " is adopted and read-only");
+            throw new StateConflict("Priority " + priority.id + " is adopted and read-only");
         }
     }
 }

@@ -20,7 +20,6 @@ import io.agroal.api.AgroalDataSource;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 
-import org.saferpartnerships.platform.api.HttpProblem;
 import org.saferpartnerships.platform.events.DomainEvent;
 import org.saferpartnerships.platform.persistence.TimeOrderedIds;
 
@@ -86,9 +85,7 @@ public class Outbox {
                 String payload = json.writeValueAsString(event);
                 if (payload.length() > MAX_PAYLOAD_CHARS) {
                     // Kafka refuses records over 1 MB; one such event would block every later one.
-                    throw HttpProblem.builder().withStatus(413).withTitle("Content Too Large")
-                            .withDetail("This change is too large to publish (" + payload.length()
-                                    + " characters); split it into smaller records").build();
+                    throw new EventTooLarge(payload.length());
                 }
                 ids[index] = TimeOrderedIds.next();
                 columns[0][index] = event.topic();

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 @ConfigMapping(prefix = "csp.outbox")
 public interface OutboxConfig {
@@ -32,6 +33,14 @@ public interface OutboxConfig {
     /** How often published events past {@link #keepPublished()} are deleted. */
     @WithDefault("1m")
     Duration pruneInterval();
+
+    /**
+     * Whether the service runs a relay at all ({@link OutboxRelay#ENABLED}, read at build time):
+     * one that never appends to its outbox (reporting-service) has nothing to relay.
+     */
+    @WithName("relay.enabled")
+    @WithDefault("true")
+    boolean relayEnabled();
 
     /** How long the relay waits for Kafka to acknowledge a batch before it tries again later. */
     @WithDefault("15s")

@@ -39,6 +39,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -59,8 +60,15 @@ import org.saferpartnerships.platform.events.CloudEventHeaders;
  * {@code csp.outbox.poll-interval} poll is the fallback for commits no listener heard, e.g. while
  * it reconnects after a database restart. Passes run one at a time on one worker thread.
  */
+@IfBuildProperty(name = OutboxRelay.ENABLED, stringValue = "true", enableIfMissing = true)
 @ApplicationScoped
 public class OutboxRelay {
+
+    /**
+     * Build-time switch for a service that never appends to its outbox (reporting-service): then
+     * no relay listens, polls or prunes, and no pending gauge counts an empty table.
+     */
+    public static final String ENABLED = "csp.outbox.relay.enabled";
 
     /** The PostgreSQL notification channel {@link Outbox} signals on; notifications are per database. */
     static final String CHANNEL = "csp_outbox";

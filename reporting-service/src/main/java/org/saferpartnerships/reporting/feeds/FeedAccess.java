@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.ws.rs.core.Response;
 
-import org.saferpartnerships.platform.api.HttpProblem;
+import org.saferpartnerships.platform.domain.NoSuchRecord;
+import org.saferpartnerships.platform.domain.RuleViolated;
 import org.saferpartnerships.platform.identity.Caller;
 import org.saferpartnerships.platform.identity.Roles;
 
@@ -29,11 +29,11 @@ public class FeedAccess {
         List<String> ids = Arrays.stream(requested.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .distinct().toList();
         if (ids.isEmpty()) {
-            throw HttpProblem.valueOf(Response.Status.BAD_REQUEST, "partnership: name at least one partnership");
+            throw new RuleViolated("partnership: name at least one partnership");
         }
         for (String id : ids) {
             if (!caller.mayActFor(id)) {
-                throw HttpProblem.valueOf(Response.Status.NOT_FOUND, "No partnership " + id);
+                throw new NoSuchRecord("No partnership " + id);
             }
         }
         return ids;
