@@ -116,6 +116,8 @@ public class Bench {
             if (!options.quick) {
                 status |= benchmark("growth", this::growthBenchmark);
             }
+            // Last: its file adds millions of incidents, which the others would then measure against.
+            status |= benchmark("memory", this::memoryBenchmark);
             report.load("end", loadAverage());
             footprintSnapshot("at bench end");
             footprintSection();
@@ -1161,6 +1163,235 @@ public class Bench {
 
     final List<Double> restarts = new ArrayList<>();
 
+    // ---- 1d. memory: one import of a file of about 1 GB ------------------------------------------
+
+    /** One tick of the memory benchmark: seconds from the POST, rows read then, RSS, heap used (-1: unknown). */
+    record MemorySample(double seconds, long rowsRead, long rssKb, long heapBytes) {
+        List<Number> json() {
+            return List.of(round(seconds, 1), rowsRead, rssKb, heapBytes);
+        }
+    }
+
+    void memoryBenchmark() throws Exception {
+        phase("memory", "1d. memory: one import of about " + fmtMiB(sizes.memoryFileBytes / 1024.0) + ", budget "
+                + human(sizes.memoryPhaseBudget));
+        Deadline phaseBy = Deadline.in(sizes.memoryPhaseBudget).min(overall);
+        long pid = stack.pid("incident-service").orElseThrow(() -> new HarnessError("incident-service is not running"));
+        List<YearMonth> block = months.take(demo.months.size(), "memory");
+        String nonce = nonce();
+        // Rows for the size: one pass over the demo rows, as the file will hold them, gives bytes per row.
+        Path file = work.resolve("memory.csv");
+        demo.writeImport(file, demo.rows.size(), block, nonce);
+        double bytesPerRow = (double) Files.size(file) / demo.rows.size();
+        int rows = (int) Math.round(sizes.memoryFileBytes / bytesPerRow);
+        ExecutorService poster = Executors.newSingleThreadExecutor();
+        try {
+            int written = demo.writeImport(file, rows, block, nonce);
+            long bytes = Files.size(file);
+            long baseline = feedTotal(demo.partnerships, block);
+            log("memory: " + fmtInt(written) + " rows, " + fmtInt(bytes) + " bytes in " + block.get(0) + ".."
+                    + block.get(block.size() - 1));
+            List<MemorySample> samples = new ArrayList<>();
+            List<Double> scrapeMs = new ArrayList<>();
+            samples.add(memorySample(pid, System.nanoTime(), 0, scrapeMs)); // at 0 s: just before the POST
+            long t0 = System.nanoTime();
+            Future<Api.Response> posting = poster.submit(() -> api.postFile(stack.incident("/api/v1/incident-imports"),
+                    SUBMITTER, file, "text/csv", 202));
+            String location = null;
+            Double uploadSeconds = null;
+            MemorySample uploaded = null;
+            Map<String, Object> status = Map.of();
+            String state = "";
+            Long finishedAt = null;
+            // Once a second, on the tick: the POST streams the file first, so the upload is sampled too.
+            for (long tick = t0 + 1_000_000_000L; finishedAt == null && !phaseBy.passed(); tick += 1_000_000_000L) {
+                sleepUntil(tick);
+                if (location == null && posting.isDone()) {
+                    Api.Response posted = getOrThrow(posting);
+                    uploadSeconds = seconds(posted.doneNanos() - t0);
+                    location = URI.create(stack.incident("/")).resolve(posted.header("location")).toString();
+                    Files.deleteIfExists(file); // the service has its own copy in its spool
+                }
+                if (location != null) {
+                    status = Json.object(api.get(location, SUBMITTER, 200).body());
+                    state = String.valueOf(status.get("status")).toUpperCase(Locale.ROOT);
+                    if (state.equals("COMPLETED") || state.equals("FAILED")) {
+                        finishedAt = System.nanoTime();
+                    }
+                }
+                MemorySample s = memorySample(pid, t0, location == null ? 0 : Json.num(status, "rowsRead"), scrapeMs);
+                samples.add(s);
+                if (location != null && uploaded == null) {
+                    uploaded = s;
+                }
+            }
+            long created = Json.num(status, "created");
+            long read = Json.num(status, "rowsRead");
+            long hwmKb = Proc.statusKb(pid, "VmHWM"); // before a restart ends the process
+            List<String> notes = new ArrayList<>();
+            Double completedSeconds = null;
+            Double countedSeconds = null;
+            if (finishedAt == null) {
+                double restart = stopImportByRestart();
+                notes.add("not COMPLETED within the phase budget of " + human(sizes.memoryPhaseBudget) + ": "
+                        + fmtInt(read) + " of " + fmtInt(written) + " rows read; stopped by restarting incident-service"
+                        + " (ready again in " + fmtSeconds(restart) + ")");
+            } else {
+                if (state.equals("FAILED")) {
+                    notes.add("the import FAILED after " + fmtSeconds(seconds(finishedAt - t0)) + " with " + fmtInt(read)
+                            + " of " + fmtInt(written) + " rows read: \"" + status.get("failure") + "\"");
+                } else {
+                    completedSeconds = seconds(finishedAt - t0);
+                    if (created != written) {
+                        log("memory: WARNING not every row was new and stored: " + status);
+                    }
+                }
+                // What was stored is waited for, so the next benchmark does not run while reporting-service counts.
+                Long countedAt = waitUntilCounted(demo.partnerships, block, baseline + created, phaseBy);
+                countedSeconds = countedAt == null ? null : seconds(countedAt - t0);
+                if (countedAt == null) {
+                    notes.add("not counted in the feed within the phase budget of " + human(sizes.memoryPhaseBudget));
+                }
+            }
+            String note = notes.isEmpty() ? null : String.join("; ", notes);
+            log("memory: " + (completedSeconds == null ? "" : "COMPLETED after " + fmtSeconds(completedSeconds) + " ("
+                    + fmtRate(written / completedSeconds) + "), ") + "counted " + (countedSeconds == null ? "—"
+                            : "after " + fmtSeconds(countedSeconds)) + (note == null ? "" : "; " + note));
+            reportMemory(written, bytes, block, samples, uploaded, uploadSeconds, completedSeconds, countedSeconds,
+                    state.equals("FAILED") ? "FAILED" : completedSeconds == null ? "the last sample" : "COMPLETED",
+                    status, hwmKb, scrapeMs, note);
+            if (state.equals("FAILED")) {
+                // Reported first: the memory until the failure is still worth reading. The run is a broken one.
+                throw new HarnessError("memory: the import failed: " + status.get("failure"));
+            }
+        } finally {
+            poster.shutdownNow();
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** RSS as the footprint reads it (the process group) and heap used from the metrics, the scrape timed. */
+    MemorySample memorySample(long pid, long t0, long rowsRead, List<Double> scrapeMs) {
+        long at = System.nanoTime();
+        long rss = Proc.groupRssKb(pid);
+        long scrape = System.nanoTime();
+        long heap = incidentHeapUsedBytes();
+        scrapeMs.add((System.nanoTime() - scrape) / 1e6);
+        return new MemorySample(seconds(at - t0), rowsRead, rss, heap);
+    }
+
+    /** @return jvm_memory_used_bytes of the heap's pools, summed, or -1 when the metrics did not answer */
+    long incidentHeapUsedBytes() {
+        try {
+            Matcher m = Pattern.compile("(?m)^jvm_memory_used_bytes\\{([^}]*)} ([0-9.eE+]+)")
+                    .matcher(api.metrics(stack.incident("/q/metrics")));
+            double sum = 0;
+            boolean found = false;
+            while (m.find()) {
+                if (m.group(1).contains("area=\"heap\"")) {
+                    sum += Double.parseDouble(m.group(2));
+                    found = true;
+                }
+            }
+            return found ? (long) sum : -1;
+        } catch (HarnessError e) {
+            return -1;
+        }
+    }
+
+    void reportMemory(int rows, long bytes, List<YearMonth> block, List<MemorySample> samples, MemorySample uploaded,
+            Double uploadSeconds, Double completedSeconds, Double countedSeconds, String endLabel,
+            Map<String, Object> status, long hwmKb, List<Double> scrapeMs, String note) {
+        MemorySample start = samples.get(0);
+        MemorySample end = samples.get(samples.size() - 1);
+        MemorySample peak = samples.stream().max((a, b) -> Long.compare(a.rssKb(), b.rssKb())).orElseThrow();
+        MemorySample peakHeap = samples.stream().max((a, b) -> Long.compare(a.heapBytes(), b.heapBytes())).orElseThrow();
+        Map<String, MemorySample> moments = new LinkedHashMap<>();
+        moments.put("before the POST", start);
+        moments.put("file accepted (202)", uploaded);
+        for (int p : List.of(25, 50, 75)) {
+            moments.put(p + " % of the rows read", samples.stream().filter(s -> s.rowsRead() >= rows * (p / 100.0))
+                    .findFirst().orElse(null));
+        }
+        moments.put(endLabel, end);
+        moments.put("peak RSS", peak);
+        moments.put("peak heap used", peakHeap);
+        MemorySample at25 = moments.get("25 % of the rows read");
+        MemorySample at75 = moments.get("75 % of the rows read");
+        Double growthKb = at25 == null || at75 == null ? null : (double) (at75.rssKb() - at25.rssKb());
+
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("fileBytes", bytes);
+        json.put("rows", rows);
+        json.put("months", block.get(0) + ".." + block.get(block.size() - 1));
+        json.put("uploadSeconds", uploadSeconds);
+        json.put("completedSeconds", completedSeconds);
+        json.put("rowsPerSecondToCompleted", completedSeconds == null ? null : rows / completedSeconds);
+        json.put("countedSeconds", countedSeconds);
+        for (String key : List.of("created", "unchanged", "outsidePartnerships", "rejected")) {
+            json.put(key, Json.num(status, key));
+        }
+        Map<String, Object> at = new LinkedHashMap<>();
+        moments.forEach((moment, s) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            if (s != null) {
+                m.put("seconds", round(s.seconds(), 1));
+                m.put("rowsRead", s.rowsRead());
+                m.put("rssKb", s.rssKb());
+                m.put("heapUsedBytes", s.heapBytes() < 0 ? null : s.heapBytes());
+            }
+            at.put(moment, s == null ? null : m);
+        });
+        json.put("incidentService", at);
+        json.put("rssGrowthFrom25To75PercentKb", growthKb);
+        json.put("incidentServiceVmHwmKbAtEnd", hwmKb);
+        json.put("metricsScrapeMs", Fig.of(scrapeMs, "ms").json());
+        json.put("samplesSecondsRowsReadRssKbHeapBytes", samples.stream().map(MemorySample::json).toList());
+        json.put("note", note);
+        report.json.put("memory", json);
+
+        report.h2("1d. Memory of one large import");
+        report.p("One file of " + fmtMiB(bytes / 1024.0) + " built like benchmark 1's (fresh police.uk rows from the demo "
+                + "Essex files, kept to the demo partnerships' districts, months shifted to months no other run used, "
+                + "Crime IDs re-keyed, so every row is new), streamed to a file in the bench's scratch folder and posted "
+                + "as text/csv to `POST /api/v1/incident-imports`. Every second from just before the POST until the "
+                + "import is COMPLETED, the bench read incident-service's RSS from /proc (the process group, as in the "
+                + "footprint), its heap used (`jvm_memory_used_bytes{area=\"heap\"}` summed over the pools, from "
+                + "`/q/metrics`; a scrape took " + fmtMs(percentile(scrapeMs, 50)) + " at the median) and the import's "
+                + "`rowsRead`, so each sample stands against the rows read: memory that stays flat from 25 % to 75 % of "
+                + "the rows does not grow with the file. The service runs with -Xmx256m -XX:+UseSerialGC, so heap used "
+                + "saws between collections; RSS is what the machine pays. No reference: this is a footprint, not a "
+                + "speed. Then the bench waited until the reporting feed counted the rows, within the phase budget of "
+                + human(sizes.memoryPhaseBudget) + ", so the next benchmark starts on a quiet stack.");
+        report.table(List.of("figure", "value"), List.of(
+                List.of("file", fmtMiB(bytes / 1024.0) + " (" + fmtInt(bytes) + " bytes), " + fmtInt(rows) + " rows"),
+                List.of("upload, POST → 202", uploadSeconds == null ? "—" : fmtSeconds(uploadSeconds)),
+                List.of("import, POST → COMPLETED", completedSeconds == null ? "—"
+                        : fmtSeconds(completedSeconds) + " (" + fmtRate(rows / completedSeconds) + ")"),
+                List.of("POST → counted in the feed", countedSeconds == null ? "—" : fmtSeconds(countedSeconds)),
+                List.of("created / unchanged / outside", fmtInt(Json.num(status, "created")) + " / "
+                        + fmtInt(Json.num(status, "unchanged")) + " / " + fmtInt(Json.num(status, "outsidePartnerships"))),
+                List.of("RSS before the POST", fmtMiB(start.rssKb())),
+                List.of("**peak RSS** (sampled)", fmtMiB(peak.rssKb())),
+                List.of("RSS at " + endLabel, fmtMiB(end.rssKb())),
+                List.of("**RSS at 75 % of the rows − at 25 %**", growthKb == null ? "—"
+                        : (growthKb >= 0 ? "+" : "") + fmtMiB(growthKb)),
+                List.of("VmHWM at the end (the process's peak since it started)", fmtMiB(hwmKb))));
+        report.p("incident-service at each moment (" + samples.size() + " samples; all of them are in the .json):");
+        List<List<String>> table = new ArrayList<>();
+        moments.forEach((moment, s) -> table.add(s == null ? List.of(moment, "—", "—", "—", "—")
+                : List.of(moment, fmtSeconds(s.seconds()), fmtInt(s.rowsRead()), fmtMiB(s.rssKb()),
+                        s.heapBytes() < 0 ? "—" : fmtMiB(s.heapBytes() / 1024.0))));
+        report.table(List.of("moment", "seconds from the POST", "rows read", "RSS", "heap used"), table);
+        if (note != null) {
+            report.p("Note: " + note + ".");
+        }
+    }
+
+    static String fmtMiB(double kb) {
+        return kb >= 1024 * 1024 ? fmtNum(kb / 1024 / 1024, 2) + " GiB" : fmtNum(kb / 1024, 0) + " MiB";
+    }
+
     // ---- 6. footprint ----------------------------------------------------------------------------
 
     void footprintSnapshot(String when) {
@@ -1491,7 +1722,8 @@ class HarnessError extends RuntimeException {
 }
 
 final class Options {
-    static final Set<String> BENCHMARKS = Set.of("import", "batch", "single", "freshness", "feeds", "growth");
+    static final Set<String> BENCHMARKS = Set.of("import", "batch", "single", "freshness", "feeds", "growth",
+            "memory");
     boolean quick;
     Path repo;
     Path out;
@@ -1550,6 +1782,9 @@ final class Sizes {
     Duration freshnessTimeout;
     Duration freshnessCap;
     int freshnessImportRows;
+    /** 1d: the size of the one large import file, and the budget of its phase (file, import, counted). */
+    long memoryFileBytes;
+    Duration memoryPhaseBudget;
     /** 5: incidents in the projections, and sequential requests per run. */
     List<Integer> feedSizes;
     int feedRequests;
@@ -1565,6 +1800,8 @@ final class Sizes {
         s.historyTarget = 1_000_000;
         s.historyFileRows = 100_000;
         s.historyCap = Duration.ofMinutes(20);
+        s.memoryFileBytes = 1L << 30;
+        s.memoryPhaseBudget = Duration.ofMinutes(40);
         s.batchRecords = 1000;
         s.batchesPerClient = 3;
         s.singleDuration = Duration.ofSeconds(60);
@@ -1578,13 +1815,15 @@ final class Sizes {
         return s;
     }
 
-    /** Small enough for CI: under 3 minutes on today's services (the caps see to it). */
+    /** Small enough for CI: under 4 minutes on today's services (the caps see to it). */
     static Sizes quick() {
         Sizes s = new Sizes();
         s.importRows = 3_000;
         s.importCap = Duration.ofSeconds(60);
         s.countedCap = Duration.ofSeconds(60);
         s.importPhaseBudget = Duration.ofSeconds(75);
+        s.memoryFileBytes = 30L << 20;
+        s.memoryPhaseBudget = Duration.ofSeconds(60);
         s.batchRecords = 100;
         s.batchesPerClient = 1;
         s.singleDuration = Duration.ofSeconds(4);
@@ -1594,7 +1833,7 @@ final class Sizes {
         s.freshnessImportRows = 5_000;
         s.feedSizes = List.of(100_000);
         s.feedRequests = 30;
-        s.overall = Duration.ofSeconds(150);
+        s.overall = Duration.ofSeconds(210);
         return s;
     }
 }
