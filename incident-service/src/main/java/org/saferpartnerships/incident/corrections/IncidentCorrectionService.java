@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.saferpartnerships.incident.records.Incident;
+import org.saferpartnerships.incident.register.Incident;
 import org.saferpartnerships.incident.register.IncidentInput;
 import org.saferpartnerships.incident.register.IncidentRegister;
 import org.saferpartnerships.incident.register.Placement;

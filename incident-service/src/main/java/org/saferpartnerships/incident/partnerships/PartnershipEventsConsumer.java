@@ -40,7 +40,7 @@ public class PartnershipEventsConsumer {
 
     private void apply(IncomingEvent event) {
         switch (event.type()) {
-            case "partnership.registered.v1", "partnership.updated.v1" ->
+            case PartnershipChanged.REGISTERED_TYPE, PartnershipChanged.UPDATED_TYPE ->
                 replica.apply(event.dataAs(PartnershipChanged.class, json), event.time());
             case MembershipChanged.TYPE -> replica.apply(event.dataAs(MembershipChanged.class, json));
             default -> {

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.ws.rs.core.Response;
 
+import org.saferpartnerships.incident.register.Incident;
 import org.saferpartnerships.platform.api.HttpProblem;
 
 /**

@@ -36,10 +36,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.saferpartnerships.incident.corrections.IncidentCorrectionService;
-import org.saferpartnerships.incident.register.KnownCategory;
-import org.saferpartnerships.incident.register.Submitter;
 import org.saferpartnerships.incident.reference.IncidentFlag;
 import org.saferpartnerships.incident.reference.Term;
+import org.saferpartnerships.incident.register.Incident;
+import org.saferpartnerships.incident.register.KnownCategory;
+import org.saferpartnerships.incident.register.Submitter;
 import org.saferpartnerships.platform.api.CalendarMonth;
 import org.saferpartnerships.platform.api.EntityTags;
 import org.saferpartnerships.platform.api.HttpProblem;

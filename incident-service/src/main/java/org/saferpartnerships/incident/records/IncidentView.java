@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import org.saferpartnerships.incident.register.Incident;
 import org.saferpartnerships.platform.events.incident.IncidentSnapshot;
 
 /** An incident as the API returns it. */

@@ -32,7 +32,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
 
-import org.saferpartnerships.incident.records.Incident;
 import org.saferpartnerships.incident.reference.Term;
 import org.saferpartnerships.platform.events.DomainEvent;
 import org.saferpartnerships.platform.events.incident.IncidentCorrected;

@@ -1,6 +1,5 @@
 package org.saferpartnerships.incident.register;
 
-import org.saferpartnerships.incident.records.Incident;
 
 /** What the register did with one posted incident: the record it holds now, or why it refused. */
 public record Registration(Outcome outcome, Incident incident, Refusal refusal) {

@@ -3,7 +3,7 @@ package org.saferpartnerships.partnership.agencies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.saferpartnerships.partnership.access.PartnershipAccess;
+import org.saferpartnerships.partnership.partnerships.PartnershipAccess;
 import org.saferpartnerships.platform.api.EntityTags;
 import org.saferpartnerships.platform.domain.StateConflict;
 import org.saferpartnerships.platform.events.partnership.AgencyChanged;

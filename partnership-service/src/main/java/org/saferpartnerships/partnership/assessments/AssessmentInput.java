@@ -16,7 +16,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import org.saferpartnerships.partnership.priorities.Theme;
+import org.saferpartnerships.partnership.common.Theme;
 
 /**
  * A strategic assessment as drafted: its period (1 October to 30 September), the scoring matrix,

@@ -7,7 +7,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 
-import org.saferpartnerships.partnership.access.PartnershipAccess;
+import org.saferpartnerships.partnership.partnerships.PartnershipAccess;
 import org.saferpartnerships.platform.api.EntityTags;
 import org.saferpartnerships.platform.events.DomainEvent;
 import org.saferpartnerships.platform.outbox.Outbox;

@@ -5,9 +5,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.saferpartnerships.partnership.access.PartnershipAccess;
 import org.saferpartnerships.partnership.common.PartnershipRecords;
 import org.saferpartnerships.partnership.common.Slugs;
+import org.saferpartnerships.partnership.partnerships.PartnershipAccess;
 import org.saferpartnerships.platform.events.DomainEvent;
 import org.saferpartnerships.platform.events.partnership.DomesticHomicideReviewChanged;
 

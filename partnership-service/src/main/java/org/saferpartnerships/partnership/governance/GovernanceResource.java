@@ -26,7 +26,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.Authenticated;
 
-import org.saferpartnerships.partnership.access.PartnershipAccess;
+import org.saferpartnerships.partnership.partnerships.PartnershipAccess;
 import org.saferpartnerships.platform.api.EntityTags;
 import org.saferpartnerships.platform.api.PageRequest;
 import org.saferpartnerships.platform.identity.Roles;
@@ -53,11 +53,11 @@ public class GovernanceResource {
         }
     }
 
-    private final GovernanceBodies bodies;
-    private final Meetings meetings;
+    private final GovernanceBodyService bodies;
+    private final MeetingService meetings;
     private final PartnershipAccess access;
 
-    GovernanceResource(GovernanceBodies bodies, Meetings meetings, PartnershipAccess access) {
+    GovernanceResource(GovernanceBodyService bodies, MeetingService meetings, PartnershipAccess access) {
         this.bodies = bodies;
         this.meetings = meetings;
         this.access = access;

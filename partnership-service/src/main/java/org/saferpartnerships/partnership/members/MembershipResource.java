@@ -35,8 +35,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.Authenticated;
 
-import org.saferpartnerships.partnership.access.PartnershipAccess;
 import org.saferpartnerships.partnership.agencies.Agency;
+import org.saferpartnerships.partnership.partnerships.PartnershipAccess;
 import org.saferpartnerships.platform.api.EntityTags;
 import org.saferpartnerships.platform.api.PageRequest;
 import org.saferpartnerships.platform.identity.Roles;

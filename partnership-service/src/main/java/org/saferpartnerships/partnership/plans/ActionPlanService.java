@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.saferpartnerships.partnership.access.PartnershipAccess;
 import org.saferpartnerships.partnership.agencies.Agency;
 import org.saferpartnerships.partnership.common.Slugs;
+import org.saferpartnerships.partnership.partnerships.PartnershipAccess;
 import org.saferpartnerships.partnership.priorities.Priority;
 import org.saferpartnerships.platform.api.EntityTags;
 import org.saferpartnerships.platform.domain.RuleViolated;

@@ -9,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
 import org.saferpartnerships.partnership.common.PartnershipRecord;
+import org.saferpartnerships.partnership.common.Theme;
 
 /** One of the 3-5 key priorities a partnership adopts for a financial year (1 April - 31 March). */
 @Entity

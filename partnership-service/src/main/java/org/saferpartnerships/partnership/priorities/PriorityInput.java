@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import org.saferpartnerships.partnership.common.Theme;
+
 @Schema(name = "PriorityInput", example = """
         {"financialYear": 2021, "title": "Tackle anti-social behaviour and criminal damage",
          "theme": "anti-social-behaviour", "description": "Reduce ASB in the town centres and on the seafront"}""")

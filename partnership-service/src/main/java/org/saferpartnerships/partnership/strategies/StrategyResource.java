@@ -26,7 +26,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.Authenticated;
 
-import org.saferpartnerships.partnership.access.PartnershipAccess;
+import org.saferpartnerships.partnership.partnerships.PartnershipAccess;
 import org.saferpartnerships.platform.api.EntityTags;
 import org.saferpartnerships.platform.api.PageRequest;
 import org.saferpartnerships.platform.identity.Roles;

@@ -2,6 +2,7 @@ package org.saferpartnerships.testing.kafka;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.sameInstance;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,7 @@ class InProcessKafkaBrokerTest {
 
     @Test
     void theBrokerIsSharedWithinTheJvm() {
-        assertThat(InProcessKafkaBroker.shared().bootstrapServers(),
-                equalTo(InProcessKafkaBroker.shared().bootstrapServers()));
+        // A second call must not start (or connect to) another broker: every test class shares one.
+        assertThat(InProcessKafkaBroker.shared(), sameInstance(InProcessKafkaBroker.shared()));
     }
 }

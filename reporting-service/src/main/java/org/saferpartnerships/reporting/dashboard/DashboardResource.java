@@ -26,8 +26,8 @@ import org.saferpartnerships.platform.geography.LocalAuthorityDistricts;
 import org.saferpartnerships.platform.identity.Roles;
 import org.saferpartnerships.reporting.directory.DirectoryPriority;
 import org.saferpartnerships.reporting.directory.PartnershipLabel;
+import org.saferpartnerships.reporting.feeds.Audience;
 import org.saferpartnerships.reporting.feeds.CountDimension;
-import org.saferpartnerships.reporting.feeds.DisclosureControl;
 import org.saferpartnerships.reporting.feeds.FeedAccess;
 import org.saferpartnerships.reporting.feeds.FeedQueries;
 import org.saferpartnerships.reporting.feeds.FeedRow;
@@ -62,15 +62,12 @@ public class DashboardResource {
 
     private final FeedQueries queries;
     private final FeedAccess access;
-    private final DisclosureControl disclosure;
     private final PerformanceService performance;
     private final IncidentCountFeedService feeds;
 
-    DashboardResource(FeedQueries queries, FeedAccess access, DisclosureControl disclosure,
-            PerformanceService performance, IncidentCountFeedService feeds) {
+    DashboardResource(FeedQueries queries, FeedAccess access, PerformanceService performance, IncidentCountFeedService feeds) {
         this.queries = queries;
         this.access = access;
-        this.disclosure = disclosure;
         this.performance = performance;
         this.feeds = feeds;
     }
@@ -83,7 +80,7 @@ public class DashboardResource {
     public Dashboard dashboard(@PathParam("partnershipId") String partnershipId,
             @QueryParam("asOf") @NotNull @CalendarMonth String asOf) {
         String partnership = access.partnerships(partnershipId).get(0);
-        boolean suppress = !access.exact();
+        Audience audience = access.audience();
         YearMonth to = YearMonth.parse(asOf);
         YearMonth seriesFrom = to.minusMonths(23);
         YearMonth yearFrom = to.minusMonths(11);
@@ -91,11 +88,8 @@ public class DashboardResource {
         for (YearMonth m = seriesFrom; !m.isAfter(to); m = m.plusMonths(1)) {
             months.add(m.toString());
         }
-        List<FeedRow> cells = queries.counts(List.of(partnership), seriesFrom, to,
-                List.of(CountDimension.CATEGORY, CountDimension.MONTH));
-        if (suppress) {
-            cells = disclosure.suppress(cells, List.of(CountDimension.CATEGORY, CountDimension.MONTH));
-        }
+        List<CountDimension> table = List.of(CountDimension.CATEGORY, CountDimension.MONTH);
+        List<FeedRow> cells = audience.disclose(queries.counts(List.of(partnership), seriesFrom, to, table), table);
         Map<String, Long[]> byCategory = new LinkedHashMap<>();
         for (FeedRow cell : cells) {
             Long[] counts = byCategory.computeIfAbsent(cell.category(), c -> zeros(months.size()));
@@ -109,21 +103,16 @@ public class DashboardResource {
                 .map(p -> new Priority(p.title, p.theme, p.status)).toList();
         return new Dashboard(partnership, PartnershipLabel.of(List.of(partnership)).get(0).name(), asOf, priorities,
                 months, series,
-                ranked(partnership, yearFrom, to, CountDimension.CATEGORY, suppress, 5),
-                ranked(partnership, yearFrom, to, CountDimension.DISTRICT, suppress, 50),
-                performance.lines(partnership, PerformancePeriod.FINANCIAL_YTD.start(to), to, disclosure.threshold(),
-                        suppress),
-                feeds.freshness(),
-                new IncidentCountFeed.Disclosure(suppress, disclosure.threshold(),
-                        suppress ? disclosure.rule() : "Exact counts."));
+                ranked(partnership, yearFrom, to, CountDimension.CATEGORY, audience, 5),
+                ranked(partnership, yearFrom, to, CountDimension.DISTRICT, audience, 50),
+                performance.lines(partnership, PerformancePeriod.FINANCIAL_YTD.start(to), to, audience),
+                feeds.freshness(), audience.statement());
     }
 
     private List<Ranked> ranked(String partnership, YearMonth from, YearMonth to, CountDimension dimension,
-            boolean suppress, int limit) {
-        List<FeedRow> rows = queries.counts(List.of(partnership), from, to, List.of(dimension));
-        if (suppress) {
-            rows = disclosure.suppress(rows, List.of(dimension));
-        }
+            Audience audience, int limit) {
+        List<FeedRow> rows = audience.disclose(queries.counts(List.of(partnership), from, to, List.of(dimension)),
+                List.of(dimension));
         return rows.stream().filter(r -> r.count() != null)
                 .map(r -> dimension == CountDimension.DISTRICT
                         ? new Ranked(r.district(), LocalAuthorityDistricts.nameOf(r.district()).orElse(r.district()),

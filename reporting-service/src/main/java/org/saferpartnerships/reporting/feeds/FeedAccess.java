@@ -19,9 +19,11 @@ import org.saferpartnerships.platform.identity.Roles;
 public class FeedAccess {
 
     private final Caller caller;
+    private final DisclosureControl disclosure;
 
-    FeedAccess(Caller caller) {
+    FeedAccess(Caller caller, DisclosureControl disclosure) {
         this.caller = caller;
+        this.disclosure = disclosure;
     }
 
     /** @param requested one id, or several separated by commas */
@@ -40,7 +42,8 @@ public class FeedAccess {
     }
 
     /** Viewers see suppressed small counts; everyone else allowed here sees exact ones. */
-    public boolean exact() {
-        return caller.isPlatformAdmin() || caller.hasRole(Roles.ANALYST) || caller.hasRole(Roles.PARTNERSHIP_OFFICER);
+    public Audience audience() {
+        return new Audience(caller.isPlatformAdmin() || caller.hasRole(Roles.ANALYST)
+                || caller.hasRole(Roles.PARTNERSHIP_OFFICER), disclosure);
     }
 }

@@ -1,16 +1,16 @@
 package org.saferpartnerships.reporting.feeds;
 
-import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,8 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import org.saferpartnerships.platform.api.CalendarMonth;
-import org.saferpartnerships.platform.api.HttpProblem;
+import org.saferpartnerships.platform.api.MonthRange;
 import org.saferpartnerships.platform.identity.Roles;
 
 @Path("/api/v1/feeds/hotspots")
@@ -42,14 +41,11 @@ public class HotspotResource {
 
     private final FeedQueries queries;
     private final FeedAccess access;
-    private final DisclosureControl disclosure;
     private final IncidentCountFeedService feeds;
 
-    HotspotResource(FeedQueries queries, FeedAccess access, DisclosureControl disclosure,
-            IncidentCountFeedService feeds) {
+    HotspotResource(FeedQueries queries, FeedAccess access, IncidentCountFeedService feeds) {
         this.queries = queries;
         this.access = access;
-        this.disclosure = disclosure;
         this.feeds = feeds;
     }
 
@@ -62,28 +58,21 @@ public class HotspotResource {
             + "disclosure threshold.")
     public Response hotspots(
             @QueryParam("partnership") @NotBlank String partnership,
-            @QueryParam("from") @NotNull @CalendarMonth String from,
-            @QueryParam("to") @NotNull @CalendarMonth String to,
+            @Valid @BeanParam MonthRange period,
             @QueryParam("category") String category,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(500) int limit,
             @QueryParam("format") @Pattern(regexp = "json|geojson", message = "must be json or geojson") String format,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         List<String> partnerships = access.partnerships(partnership);
-        YearMonth first = YearMonth.parse(from);
-        YearMonth last = YearMonth.parse(to);
-        if (last.isBefore(first)) {
-            throw HttpProblem.valueOf(Response.Status.BAD_REQUEST, "to (" + to + ") is before from (" + from + ")");
-        }
-        boolean exact = access.exact();
-        List<FeedQueries.Place> places = queries.hotspots(partnerships, first, last, category, limit).stream()
-                .filter(p -> exact || p.count() >= disclosure.threshold()).toList();
+        period.checked();
+        Audience audience = access.audience();
+        List<FeedQueries.Place> places = queries.hotspots(partnerships, period.first(), period.last(), category, limit).stream()
+                .filter(p -> audience.mayShow(p.count())).toList();
         if ("geojson".equals(format) || (format == null && accept != null && accept.startsWith(GEOJSON))) {
             return Response.ok(featureCollection(places), GEOJSON).build();
         }
-        return Response.ok(new Hotspots(partnership, from, to, category, feeds.freshness(),
-                new IncidentCountFeed.Disclosure(!exact, disclosure.threshold(),
-                        exact ? "Exact counts." : "Places with fewer than " + disclosure.threshold()
-                                + " incidents are left out."),
+        return Response.ok(new Hotspots(partnership, period.from(), period.to(), category, feeds.freshness(),
+                audience.statement("Places with fewer than " + audience.threshold() + " incidents are left out."),
                 places), MediaType.APPLICATION_JSON).build();
     }
 

@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -25,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import org.saferpartnerships.platform.api.CalendarMonth;
 import org.saferpartnerships.platform.api.HttpProblem;
+import org.saferpartnerships.platform.api.MonthRange;
 import org.saferpartnerships.platform.identity.Roles;
 import org.saferpartnerships.reporting.directory.PartnershipLabel;
 
@@ -34,16 +35,13 @@ import org.saferpartnerships.reporting.directory.PartnershipLabel;
 @Tag(name = "Feeds")
 public class IncidentCountFeedResource {
 
-    private static final int MAX_MONTHS = 240;
 
     private final IncidentCountFeedService feeds;
     private final FeedAccess access;
-    private final DisclosureControl disclosure;
 
-    IncidentCountFeedResource(IncidentCountFeedService feeds, FeedAccess access, DisclosureControl disclosure) {
+    IncidentCountFeedResource(IncidentCountFeedService feeds, FeedAccess access) {
         this.feeds = feeds;
         this.access = access;
-        this.disclosure = disclosure;
     }
 
     @GET
@@ -60,10 +58,7 @@ public class IncidentCountFeedResource {
     public Response incidentCounts(
             @Parameter(description = "Partnership id, or several separated by commas", example = "safer-colchester")
             @QueryParam("partnership") @NotBlank String partnership,
-            @Parameter(description = "First month, YYYY-MM", example = "2024-04")
-            @QueryParam("from") @NotNull @CalendarMonth String from,
-            @Parameter(description = "Last month (inclusive), YYYY-MM", example = "2025-03")
-            @QueryParam("to") @NotNull @CalendarMonth String to,
+            @Valid @BeanParam MonthRange period,
             @Parameter(description = "Comma-separated: month, category, district, asbType, flag")
             @QueryParam("groupBy") @DefaultValue("month,category") String groupBy,
             @QueryParam("category") String category,
@@ -75,34 +70,29 @@ public class IncidentCountFeedResource {
             @Pattern(regexp = "json|csv", message = "must be json or csv") String format,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         List<String> partnerships = access.partnerships(partnership);
-        YearMonth first = YearMonth.parse(from);
-        YearMonth last = YearMonth.parse(to);
-        if (last.isBefore(first)) {
-            throw HttpProblem.valueOf(Response.Status.BAD_REQUEST, "to (" + to + ") is before from (" + from + ")");
-        }
-        if (first.plusMonths(MAX_MONTHS).isBefore(last)) {
-            throw HttpProblem.valueOf(Response.Status.BAD_REQUEST, "A feed covers at most " + MAX_MONTHS + " months");
-        }
+        period.checked();
+        YearMonth first = period.first();
+        YearMonth last = period.last();
+        String from = period.from();
+        String to = period.to();
         List<CountDimension> dimensions = dimensions(groupBy, partnerships.size() > 1);
         if (dimensions.contains(CountDimension.ASB_TYPE) && (flag != null || dimensions.contains(CountDimension.FLAG))) {
             throw HttpProblem.valueOf(Response.Status.BAD_REQUEST,
                     "ASB types are not counted per flag: group by asbType or by flag (or filter by flag), not both");
         }
-        boolean exact = access.exact();
-        boolean compared = compare != null;
+        Audience audience = access.audience();
+        IncidentCountFeedService.Comparison comparison = IncidentCountFeedService.Comparison.of(compare);
+        boolean compared = comparison != IncidentCountFeedService.Comparison.NONE;
         List<FeedRow> rows = feeds.counts(new CountQuery(partnerships, first, last, dimensions, category, district,
-                flag), compared, !exact);
+                flag), comparison, audience);
         if ("csv".equals(format) || (format == null && accept != null && accept.startsWith(CsvFeed.MEDIA_TYPE))) {
             return Response.ok(CsvFeed.of(rows, dimensions, compared), CsvFeed.MEDIA_TYPE + "; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"incident-counts-" + from + "-" + to + ".csv\"")
                     .build();
         }
-        IncidentCountFeed.Disclosure rule = exact
-                ? new IncidentCountFeed.Disclosure(false, disclosure.threshold(),
-                        "Exact counts: the caller is an analyst or officer of the partnership.")
-                : new IncidentCountFeed.Disclosure(true, disclosure.threshold(), disclosure.rule());
         return Response.ok(new IncidentCountFeed(partnership, PartnershipLabel.of(partnerships), from, to,
-                dimensions.stream().map(CountDimension::parameter).toList(), compare, feeds.freshness(), rule, rows),
+                dimensions.stream().map(CountDimension::parameter).toList(), compare, feeds.freshness(),
+                audience.statement(), rows),
                 MediaType.APPLICATION_JSON).build();
     }
 

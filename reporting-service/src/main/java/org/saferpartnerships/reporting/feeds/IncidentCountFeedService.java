@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import org.saferpartnerships.reporting.incidents.IncidentCountProjection;
+import org.saferpartnerships.reporting.counts.IncidentCountProjection;
 
 /**
  * Answers count feeds from the projection: one indexed aggregate query (two with a comparison),
@@ -21,26 +21,28 @@ import org.saferpartnerships.reporting.incidents.IncidentCountProjection;
 @ApplicationScoped
 public class IncidentCountFeedService {
 
-    private final EntityManager entityManager;
-    private final DisclosureControl disclosure;
+    /** Whether a feed sets the same period a year earlier beside each row. */
+    enum Comparison {
+        NONE, PREVIOUS_YEAR;
 
-    IncidentCountFeedService(EntityManager entityManager, DisclosureControl disclosure) {
-        this.entityManager = entityManager;
-        this.disclosure = disclosure;
+        static Comparison of(String parameter) {
+            return "previous-year".equals(parameter) ? PREVIOUS_YEAR : NONE;
+        }
     }
 
-    List<FeedRow> counts(CountQuery query, boolean previousYear, boolean suppress) {
-        List<FeedRow> rows = query.run(entityManager);
-        if (suppress) {
-            rows = disclosure.suppress(rows, query.groupBy());
-        }
-        if (!previousYear) {
+    private final EntityManager entityManager;
+
+    IncidentCountFeedService(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** The query's rows as the audience may see them, each period disclosed on its own before they meet. */
+    List<FeedRow> counts(CountQuery query, Comparison comparison, Audience audience) {
+        List<FeedRow> rows = audience.disclose(query.run(entityManager), query.groupBy());
+        if (comparison == Comparison.NONE) {
             return rows;
         }
-        List<FeedRow> earlier = query.shiftedYearsBack(1).run(entityManager);
-        if (suppress) {
-            earlier = disclosure.suppress(earlier, query.groupBy());
-        }
+        List<FeedRow> earlier = audience.disclose(query.shiftedYearsBack(1).run(entityManager), query.groupBy());
         Map<String, FeedRow> earlierByKey = earlier.stream()
                 .collect(Collectors.toMap(r -> key(r, query.groupBy(), true), r -> r, (a, b) -> a, HashMap::new));
         return rows.stream().map(row -> {

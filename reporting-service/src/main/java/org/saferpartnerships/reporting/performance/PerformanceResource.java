@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.saferpartnerships.platform.api.CalendarMonth;
 import org.saferpartnerships.platform.identity.Roles;
-import org.saferpartnerships.reporting.feeds.DisclosureControl;
+import org.saferpartnerships.reporting.feeds.Audience;
 import org.saferpartnerships.reporting.feeds.FeedAccess;
 import org.saferpartnerships.reporting.feeds.IncidentCountFeed;
 import org.saferpartnerships.reporting.feeds.IncidentCountFeedService;
@@ -38,14 +38,11 @@ public class PerformanceResource {
 
     private final PerformanceService performance;
     private final FeedAccess access;
-    private final DisclosureControl disclosure;
     private final IncidentCountFeedService feeds;
 
-    PerformanceResource(PerformanceService performance, FeedAccess access, DisclosureControl disclosure,
-            IncidentCountFeedService feeds) {
+    PerformanceResource(PerformanceService performance, FeedAccess access, IncidentCountFeedService feeds) {
         this.performance = performance;
         this.access = access;
-        this.disclosure = disclosure;
         this.feeds = feeds;
     }
 
@@ -66,11 +63,9 @@ public class PerformanceResource {
         YearMonth to = YearMonth.parse(asOf);
         PerformancePeriod chosen = PerformancePeriod.ofSlug(period);
         YearMonth from = chosen.start(to);
-        boolean exact = access.exact();
+        Audience audience = access.audience();
         return new Performance(partnership, chosen, asOf, from.toString(), to.toString(),
-                from.minusYears(1).toString(), to.minusYears(1).toString(), feeds.freshness(),
-                new IncidentCountFeed.Disclosure(!exact, disclosure.threshold(),
-                        exact ? "Exact counts." : disclosure.rule()),
-                performance.lines(partnership, from, to, disclosure.threshold(), !exact));
+                from.minusYears(1).toString(), to.minusYears(1).toString(), feeds.freshness(), audience.statement(),
+                performance.lines(partnership, from, to, audience));
     }
 }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.saferpartnerships.platform.events.incident.IncidentCategory;
+import org.saferpartnerships.reporting.feeds.Audience;
 import org.saferpartnerships.reporting.feeds.CountDimension;
 import org.saferpartnerships.reporting.feeds.FeedQueries;
 import org.saferpartnerships.reporting.feeds.FeedRow;
@@ -31,8 +32,9 @@ public class PerformanceService {
         this.queries = queries;
     }
 
-    public List<PerformanceLine> lines(String partnership, YearMonth from, YearMonth to, int threshold,
-            boolean suppress) {
+    public List<PerformanceLine> lines(String partnership, YearMonth from, YearMonth to, Audience audience) {
+        int threshold = audience.threshold();
+        boolean suppress = !audience.exact();
         Map<String, Long> current = byCategory(partnership, from, to);
         Map<String, Long> previous = byCategory(partnership, from.minusYears(1), to.minusYears(1));
         List<PerformanceLine> lines = new ArrayList<>();

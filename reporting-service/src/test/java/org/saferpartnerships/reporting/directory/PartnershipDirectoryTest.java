@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.saferpartnerships.platform.events.Topics;
-import org.saferpartnerships.reporting.incidents.IncidentEvents;
-import org.saferpartnerships.reporting.incidents.IncidentEvents.Incident;
+import org.saferpartnerships.reporting.counts.IncidentEvents.Incident;
+import org.saferpartnerships.reporting.counts.IncidentEvents;
 import org.saferpartnerships.testing.identity.TestTokens;
 import org.saferpartnerships.testing.kafka.TestKafka;
 

@@ -20,8 +20,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 import org.saferpartnerships.platform.identity.Roles;
-import org.saferpartnerships.reporting.incidents.IncidentEvents;
-import org.saferpartnerships.reporting.incidents.IncidentEvents.Incident;
+import org.saferpartnerships.reporting.counts.IncidentEvents.Incident;
+import org.saferpartnerships.reporting.counts.IncidentEvents;
 import org.saferpartnerships.testing.identity.TestTokens;
 
 @QuarkusTest

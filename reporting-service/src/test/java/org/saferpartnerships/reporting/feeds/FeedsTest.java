@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-import org.saferpartnerships.reporting.incidents.IncidentEvents;
-import org.saferpartnerships.reporting.incidents.IncidentEvents.Incident;
+import org.saferpartnerships.reporting.counts.IncidentEvents.Incident;
+import org.saferpartnerships.reporting.counts.IncidentEvents;
 import org.saferpartnerships.testing.identity.TestTokens;
 
 /** The incident-count feed's dimensions, comparisons, formats and partnerships. */

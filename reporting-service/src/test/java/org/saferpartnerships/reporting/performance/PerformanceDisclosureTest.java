@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.saferpartnerships.platform.identity.Roles;
-import org.saferpartnerships.reporting.incidents.IncidentEvents;
-import org.saferpartnerships.reporting.incidents.IncidentEvents.Incident;
+import org.saferpartnerships.reporting.counts.IncidentEvents.Incident;
+import org.saferpartnerships.reporting.counts.IncidentEvents;
 import org.saferpartnerships.testing.identity.TestTokens;
 
 @QuarkusTest

@@ -22,9 +22,13 @@ public record PartnershipChanged(
         String website,
         long version) implements DomainEvent {
 
+    /** The types as constants, for a consumer's {@code switch}. */
+    public static final String REGISTERED_TYPE = "partnership.registered.v1";
+    public static final String UPDATED_TYPE = "partnership.updated.v1";
+
     public enum Change {
-        REGISTERED("partnership.registered.v1"),
-        UPDATED("partnership.updated.v1");
+        REGISTERED(REGISTERED_TYPE),
+        UPDATED(UPDATED_TYPE);
 
         public final String type;
 

@@ -16,9 +16,13 @@ public record PriorityChanged(@JsonIgnore Change change, UUID priorityId, String
         String title, String theme, String description, String status, UUID adoptedByBodyId, LocalDate adoptedOn,
         UUID assessmentId, UUID assessmentIssueId, long version) implements DomainEvent {
 
+    /** The types as constants, for a consumer's {@code switch}. */
+    public static final String DRAFTED_TYPE = "priority.drafted.v1";
+    public static final String ADOPTED_TYPE = "priority.adopted.v1";
+
     public enum Change {
-        DRAFTED("priority.drafted.v1"),
-        ADOPTED("priority.adopted.v1");
+        DRAFTED(DRAFTED_TYPE),
+        ADOPTED(ADOPTED_TYPE);
 
         public final String type;
 

@@ -1,4 +1,4 @@
-package org.saferpartnerships.incident.records;
+package org.saferpartnerships.incident.register;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.saferpartnerships.reporting.projections;
+package org.saferpartnerships.reporting.replay;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -25,8 +25,8 @@ import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.saferpartnerships.platform.identity.Roles;
-import org.saferpartnerships.reporting.incidents.IncidentEvents;
-import org.saferpartnerships.reporting.incidents.IncidentEvents.Incident;
+import org.saferpartnerships.reporting.counts.IncidentEvents.Incident;
+import org.saferpartnerships.reporting.counts.IncidentEvents;
 import org.saferpartnerships.testing.identity.TestTokens;
 
 @QuarkusTest

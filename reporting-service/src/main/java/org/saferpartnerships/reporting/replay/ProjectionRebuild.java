@@ -1,4 +1,4 @@
-package org.saferpartnerships.reporting.projections;
+package org.saferpartnerships.reporting.replay;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -15,8 +15,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 
-import org.saferpartnerships.reporting.directory.PartnershipEventsConsumer;
-import org.saferpartnerships.reporting.incidents.IncidentEventsConsumer;
 
 /**
  * Rebuilds every projection from the topics beside the live one. One transaction starts the next
@@ -55,10 +53,8 @@ public class ProjectionRebuild {
         PendingReplays.CHANNELS.forEach((topic, channel) -> untilOffsets.putAll(partitionsToReplay(topic, channel)));
         QuarkusTransaction.requiringNew().run(() -> {
             generations.startNextGeneration(rebuildId);
-            entityManager.createNativeQuery("delete from consumed_event where consumer in (?1, ?2)")
-                    .setParameter(1, IncidentEventsConsumer.CONSUMER)
-                    .setParameter(2, PartnershipEventsConsumer.CONSUMER)
-                    .executeUpdate();
+            // Every consumer of this service feeds a projection, and all of them are rebuilt.
+            entityManager.createNativeQuery("delete from consumed_event").executeUpdate();
             entityManager.createNativeQuery("delete from projection_replay").executeUpdate();
             untilOffsets.forEach((partition, until) -> entityManager.createNativeQuery("""
                     insert into projection_replay (topic, partition, rebuild_id, until_offset) values (?1, ?2, ?3, ?4)""")

@@ -1,4 +1,4 @@
-package org.saferpartnerships.partnership.priorities;
+package org.saferpartnerships.partnership.common;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

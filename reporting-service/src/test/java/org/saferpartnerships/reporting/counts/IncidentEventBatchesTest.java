@@ -1,4 +1,4 @@
-package org.saferpartnerships.reporting.incidents;
+package org.saferpartnerships.reporting.counts;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -6,7 +6,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.saferpartnerships.reporting.incidents.IncidentEventsConsumerTest.count;
+import static org.saferpartnerships.reporting.counts.IncidentEventsConsumerTest.count;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.saferpartnerships.platform.events.Topics;
-import org.saferpartnerships.reporting.incidents.IncidentEvents.Incident;
+import org.saferpartnerships.reporting.counts.IncidentEvents.Incident;
 import org.saferpartnerships.testing.identity.TestTokens;
 import org.saferpartnerships.testing.kafka.InProcessKafkaBroker;
 import org.saferpartnerships.testing.kafka.TestKafka;

@@ -1,4 +1,4 @@
-package org.saferpartnerships.reporting.incidents;
+package org.saferpartnerships.reporting.counts;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;

@@ -13,9 +13,9 @@ import org.saferpartnerships.platform.events.partnership.MeetingRecorded;
 
 /** The record of the bodies' meetings: who attended, what was decided. */
 @ApplicationScoped
-public class Meetings extends PartnershipRecords<Meeting, MeetingInput> {
+public class MeetingService extends PartnershipRecords<Meeting, MeetingInput> {
 
-    Meetings() {
+    MeetingService() {
         super(Meeting.class, "meeting");
     }
 

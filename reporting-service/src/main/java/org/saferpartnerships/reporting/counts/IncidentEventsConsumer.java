@@ -1,4 +1,4 @@
-package org.saferpartnerships.reporting.incidents;
+package org.saferpartnerships.reporting.counts;
 
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -18,8 +18,8 @@ import org.saferpartnerships.platform.consumer.IncomingEvent;
 import org.saferpartnerships.platform.events.incident.IncidentCorrected;
 import org.saferpartnerships.platform.events.incident.IncidentRecorded;
 import org.saferpartnerships.platform.events.incident.IncidentWithdrawn;
-import org.saferpartnerships.reporting.incidents.IncidentCountProjection.Change;
-import org.saferpartnerships.reporting.projections.PendingReplays;
+import org.saferpartnerships.reporting.counts.IncidentCountProjection.Change;
+import org.saferpartnerships.reporting.replay.PendingReplays;
 
 /**
  * Feeds {@code incident.events} into the count projection a poll at a time

@@ -9,9 +9,9 @@ import org.saferpartnerships.platform.events.partnership.GovernanceBodyChanged;
 
 /** The partnership's boards and groups. */
 @ApplicationScoped
-public class GovernanceBodies extends PartnershipRecords<GovernanceBody, BodyInput> {
+public class GovernanceBodyService extends PartnershipRecords<GovernanceBody, BodyInput> {
 
-    GovernanceBodies() {
+    GovernanceBodyService() {
         super(GovernanceBody.class, "body");
     }
 

@@ -1,4 +1,4 @@
-package org.saferpartnerships.reporting.incidents;
+package org.saferpartnerships.reporting.counts;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package org.saferpartnerships.reporting.projections;
+package org.saferpartnerships.reporting.replay;
 
 import java.time.Duration;
 import java.util.ArrayList;

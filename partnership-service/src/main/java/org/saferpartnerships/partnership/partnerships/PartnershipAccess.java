@@ -1,4 +1,4 @@
-package org.saferpartnerships.partnership.access;
+package org.saferpartnerships.partnership.partnerships;
 
 import jakarta.enterprise.context.RequestScoped;
 
