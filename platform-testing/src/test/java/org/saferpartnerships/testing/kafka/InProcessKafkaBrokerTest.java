@@ -2,13 +2,16 @@ package org.saferpartnerships.testing.kafka;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.sameInstance;
+import static org.hamcrest.Matchers.endsWith;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +30,14 @@ class InProcessKafkaBrokerTest {
     }
 
     @Test
-    void theBrokerIsSharedWithinTheJvm() {
-        // A second call must not start (or connect to) another broker: every test class shares one.
-        assertThat(InProcessKafkaBroker.shared(), sameInstance(InProcessKafkaBroker.shared()));
+    void theBrokerIsSharedWithinTheJvm() throws Exception {
+        String first = InProcessKafkaBroker.shared().bootstrapServers();
+        // A second call must not start another broker (it would listen on another port)...
+        assertThat(InProcessKafkaBroker.shared().bootstrapServers(), equalTo(first));
+        // ...and the address handed out is a broker that answers.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, first))) {
+            int port = admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).iterator().next().port();
+            assertThat(first, endsWith(":" + port));
+        }
     }
 }
