@@ -100,7 +100,11 @@ public class IncidentImport extends PanacheEntityBase {
     /** The instance that holds the import's file and queue; it vouches for the import while it lives. */
     public String worker;
 
-    @Column(name = "heard_at", nullable = false)
+    /**
+     * Written on insert, then only by statements that set it to the database's now() (heartbeat,
+     * chunks): an update of the entity never carries back a value it read earlier.
+     */
+    @Column(name = "heard_at", nullable = false, updatable = false)
     public Instant heardAt;
 
     void outside(String key, String area, String partnershipId, String reason) {

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
@@ -148,7 +149,7 @@ public class IncidentImportJob {
         } catch (Exception | OutOfMemoryError e) {
             Log.errorf(e, "Import %s failed", importId);
             QuarkusTransaction.requiringNew().run(() -> {
-                IncidentImport failed = IncidentImport.findById(importId);
+                IncidentImport failed = locked(importId);
                 failed.status = IncidentImport.Status.FAILED;
                 failed.failure = "The import stopped at row " + (failed.rowsRead + 1) + "; post the file again "
                         + "(rows already imported are recognised and not duplicated)";
@@ -165,7 +166,10 @@ public class IncidentImportJob {
 
     private void importFile(UUID importId, Path file) throws IOException {
         IncidentImport started = QuarkusTransaction.requiringNew().call(() -> {
-            IncidentImport i = IncidentImport.findById(importId);
+            IncidentImport i = locked(importId);
+            if (i.status == IncidentImport.Status.FAILED) {
+                throw new ImportGivenUp(importId);
+            }
             i.status = IncidentImport.Status.RUNNING;
             return i;
         });
@@ -210,7 +214,9 @@ public class IncidentImportJob {
     }
 
     private void storeOnce(UUID importId, List<Row> chunk, Submitter submitter, boolean last) {
-        IncidentImport progress = IncidentImport.findById(importId);
+        // Locked: Hibernate writes the whole row back at commit, which without the lock put back the
+        // heard_at it had read over the heartbeat's, and RUNNING over a FAILED mark made meanwhile.
+        IncidentImport progress = locked(importId);
         if (progress.status == IncidentImport.Status.FAILED) {
             // Given up on while this instance stalled: the agency was told to post the file again.
             throw new ImportGivenUp(importId);
@@ -243,10 +249,17 @@ public class IncidentImportJob {
                 }
             }
         }
+        // A chunk stored is this instance vouching for the import, whatever the heartbeat's timing.
+        IncidentImport.getEntityManager().createNativeQuery("update incident_import set heard_at = now() where id = ?1")
+                .setParameter(1, importId).executeUpdate();
         if (last) {
             progress.status = IncidentImport.Status.COMPLETED;
             progress.finishedAt = Instant.now();
         }
+    }
+
+    private static IncidentImport locked(UUID importId) {
+        return IncidentImport.findById(importId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Why a district's rows were not stored, as an import report says it. */
