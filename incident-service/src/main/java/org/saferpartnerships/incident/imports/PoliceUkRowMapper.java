@@ -8,13 +8,12 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.saferpartnerships.incident.register.IncidentInput;
 import org.saferpartnerships.incident.reference.Outcome;
 import org.saferpartnerships.incident.reference.Term;
+import org.saferpartnerships.incident.register.IncidentInput;
 import org.saferpartnerships.platform.api.CalendarMonth;
 import org.saferpartnerships.platform.events.incident.IncidentCategory;
 import org.saferpartnerships.platform.geography.LocalAuthorityDistricts;
@@ -42,12 +41,6 @@ final class PoliceUkRowMapper {
     }
 
     record Rejected(String reason) implements Fate {
-    }
-
-    private static final Map<String, String> DISTRICTS_BY_NAME = new HashMap<>();
-
-    static {
-        LocalAuthorityDistricts.all().forEach((code, name) -> DISTRICTS_BY_NAME.put(name.toLowerCase(Locale.ROOT), code));
     }
 
     private final Map<String, Integer> occurrences = new HashMap<>();
@@ -78,7 +71,7 @@ final class PoliceUkRowMapper {
         }
         int lastSpace = lsoaName.lastIndexOf(' ');
         String district = lastSpace < 0 ? null
-                : DISTRICTS_BY_NAME.get(lsoaName.substring(0, lastSpace).toLowerCase(Locale.ROOT));
+                : LocalAuthorityDistricts.codeNamed(lsoaName.substring(0, lastSpace)).orElse(null);
         if (district == null) {
             return new OutsideDistricts(lastSpace < 0 ? lsoaName : lsoaName.substring(0, lastSpace));
         }

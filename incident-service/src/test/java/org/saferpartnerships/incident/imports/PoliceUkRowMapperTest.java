@@ -80,6 +80,15 @@ class PoliceUkRowMapperTest {
     }
 
     @Test
+    void districtsOnsNamesDifferentlyAreFoundByTheirLsoaNames() {
+        // ONS: "Bristol, City of", "King’s Lynn and West Norfolk"; these rows used to count as outside.
+        assertThat(mapped(new PoliceUkRowMapper(), with(burglary(), PoliceUkCsv.LSOA_NAME, "Bristol 032B"))
+                .districtCode(), equalTo("E06000023"));
+        assertThat(mapped(new PoliceUkRowMapper(), with(burglary(), PoliceUkCsv.LSOA_NAME,
+                "King's Lynn and West Norfolk 001A")).districtCode(), equalTo("E07000146"));
+    }
+
+    @Test
     void anAreaNoCurrentDistrictCoversIsReportedByItsName() {
         PoliceUkRowMapper.Fate fate = map(new PoliceUkRowMapper(),
                 with(burglary(), PoliceUkCsv.LSOA_NAME, "St Edmundsbury 001A"));

@@ -7,7 +7,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +22,7 @@ public final class LocalAuthorityDistricts {
 
     private static final String RESOURCE = "reference/ons/local-authority-districts-england-2022.csv";
     private static final Map<String, String> NAMES_BY_CODE = load();
+    private static final Map<String, String> CODES_BY_NAME = byName(NAMES_BY_CODE);
 
     private LocalAuthorityDistricts() {
     }
@@ -30,6 +33,29 @@ public final class LocalAuthorityDistricts {
 
     public static Optional<String> nameOf(String gssCode) {
         return Optional.ofNullable(NAMES_BY_CODE.get(gssCode));
+    }
+
+    /**
+     * The district a name means, as other publications write it: data.police.uk's LSOA names say
+     * "Bristol", "Kingston upon Hull", "King's Lynn and West Norfolk" where ONS lists "Bristol,
+     * City of", "Kingston upon Hull, City of", "King’s Lynn and West Norfolk". Case, the
+     * apostrophe's shape, a trailing ", City of" / ", County of" and the full stop of "St." do
+     * not count.
+     */
+    public static Optional<String> codeNamed(String name) {
+        return name == null ? Optional.empty() : Optional.ofNullable(CODES_BY_NAME.get(comparable(name)));
+    }
+
+    static String comparable(String name) {
+        String key = name.trim().toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("\\s+", " ");
+        key = key.replaceFirst(", (city|county) of$", "");
+        return key.replaceAll("\\bst\\. ", "st ");
+    }
+
+    private static Map<String, String> byName(Map<String, String> namesByCode) {
+        Map<String, String> codes = new HashMap<>();
+        namesByCode.forEach((code, name) -> codes.put(comparable(name), code));
+        return Collections.unmodifiableMap(codes);
     }
 
     /** All districts, code to name, in the order ONS lists them. */
