@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.either;
 import static org.hamcrest.Matchers.equalTo;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,20 +42,19 @@ class IncidentFlowIT {
         stack = LocalStack.start();
         String admin = stack.token("platform-admin");
         String partnerships = stack.url("partnership") + "/api/v1/partnerships";
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
+        jsonWithToken(admin)
                 .body("{\"id\": \"essex-police\", \"name\": \"Essex Police\", \"type\": \"police\"}")
                 .when().post(stack.url("partnership") + "/api/v1/agencies").then().statusCode(201);
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
+        jsonWithToken(admin)
                 .body("{\"id\": \"safer-colchester\", \"name\": \"Safer Colchester Partnership\", "
                         + "\"districts\": [\"E07000071\"]}")
                 .when().post(partnerships).then().statusCode(201);
-        given().auth().oauth2(admin).contentType(ContentType.JSON)
+        jsonWithToken(admin)
                 .body("{\"agencyId\": \"essex-police\", \"role\": \"member\", \"from\": \"2019-04-01\"}")
                 .when().post(partnerships + "/safer-colchester/members").then().statusCode(201);
         // incident-service learns of the membership from partnership-service's events: 403 until then.
         String submitter = stack.token("essex-police-submitter");
-        await().atMost(PATIENCE).until(() -> given().auth().oauth2(submitter)
-                .contentType(ContentType.JSON).body(incident("E2E-PROBE", "drugs", "2024-01-15"))
+        await().atMost(PATIENCE).until(() -> jsonWithToken(submitter).body(incident("E2E-PROBE", "drugs", "2024-01-15"))
                 .when().post(stack.url("incident") + "/api/v1/incidents").statusCode(), either(equalTo(201)).or(equalTo(200)));
     }
 
@@ -78,7 +79,7 @@ class IncidentFlowIT {
     @Order(2)
     void anIncidentPostedByAMemberAgencyIsCountedInTheAnalystsFeed() {
         String submitter = stack.token("essex-police-submitter");
-        given().auth().oauth2(submitter).contentType(ContentType.JSON).body(incident("E2E-1", "burglary", "2024-05-18"))
+        jsonWithToken(submitter).body(incident("E2E-1", "burglary", "2024-05-18"))
                 .when().post(stack.url("incident") + "/api/v1/incidents").then().statusCode(201);
 
         String analyst = stack.token("essex-analyst");
@@ -92,8 +93,7 @@ class IncidentFlowIT {
         String analyst = stack.token("essex-analyst");
         stack.stopKafka();
         try {
-            given().auth().oauth2(submitter)
-                    .contentType(ContentType.JSON).body(incident("E2E-2", "violent-crime", "2024-06-07"))
+            jsonWithToken(submitter).body(incident("E2E-2", "violent-crime", "2024-06-07"))
                     .when().post(stack.url("incident") + "/api/v1/incidents")
                     .then().statusCode(201);
             // The event waits in the outbox, not in a producer's buffer that a restart would lose.
@@ -115,11 +115,11 @@ class IncidentFlowIT {
                 "E07000069", "castle-point-rochford", "E07000075", "castle-point-rochford", "E07000074", "maldon");
         for (String[] partnership : new String[][] { { "braintree", "E07000067" },
                 { "castle-point-rochford", "E07000069\", \"E07000075" }, { "maldon", "E07000074" } }) {
-            given().auth().oauth2(admin).contentType(ContentType.JSON)
+            jsonWithToken(admin)
                     .body("{\"id\": \"" + partnership[0] + "\", \"name\": \"" + partnership[0] + "\", \"districts\": [\""
                             + partnership[1] + "\"]}")
                     .when().post(partnerships).then().statusCode(201);
-            given().auth().oauth2(admin).contentType(ContentType.JSON)
+            jsonWithToken(admin)
                     .body("{\"agencyId\": \"essex-police\", \"role\": \"member\", \"from\": \"2017-04-01\"}")
                     .when().post(partnerships + "/" + partnership[0] + "/members").then().statusCode(201);
         }
@@ -139,7 +139,7 @@ class IncidentFlowIT {
         // The replica learns the new memberships from events, each partnership's in its own partition:
         // until a partnership's has arrived its rows count as outside. One probe per district.
         for (String district : partnershipByDistrict.keySet()) {
-            await().atMost(PATIENCE).until(() -> given().auth().oauth2(submitter).contentType(ContentType.JSON)
+            await().atMost(PATIENCE).until(() -> jsonWithToken(submitter)
                     .body("{\"externalRef\": \"E2E-PROBE-" + district + "\", \"category\": \"drugs\", "
                             + "\"occurredOn\": \"2024-06-01\", \"districtCode\": \"" + district + "\"}")
                     .when().post(stack.url("incident") + "/api/v1/incidents").statusCode(), either(equalTo(201)).or(equalTo(200)));
@@ -151,13 +151,13 @@ class IncidentFlowIT {
         stack.stop("reporting");
         long created = 0;
         for (Path file : files) {
-            String location = given().auth().oauth2(submitter).contentType("text/csv").body(Files.readAllBytes(file))
+            String location = withToken(submitter).contentType("text/csv").body(Files.readAllBytes(file))
                     .when().post(stack.url("incident") + "/api/v1/incident-imports")
                     .then().statusCode(202).extract().header("Location");
             String url = stack.url("incident") + location.substring(location.indexOf("/api/"));
-            await().atMost(PATIENCE).until(() -> given().auth().oauth2(submitter).get(url).then().extract()
+            await().atMost(PATIENCE).until(() -> withToken(submitter).get(url).then().extract()
                     .path("status"), equalTo("completed"));
-            created += given().auth().oauth2(submitter).get(url).then().extract().jsonPath().getLong("created");
+            created += withToken(submitter).get(url).then().extract().jsonPath().getLong("created");
         }
         assertThat(created, equalTo(expectedTotal));
 
@@ -178,7 +178,7 @@ class IncidentFlowIT {
     /** The feed's counts of the four partnerships in the files' months, by partnership, month, category and district. */
     private static Map<String, Long> countsByCell(String analyst) {
         Map<String, Long> counts = new TreeMap<>();
-        List<Map<String, Object>> rows = given().auth().oauth2(analyst)
+        List<Map<String, Object>> rows = withToken(analyst)
                 .queryParam("partnership", "safer-colchester,braintree,castle-point-rochford,maldon")
                 .queryParam("from", "2018-01").queryParam("to", "2018-07")
                 .queryParam("groupBy", "month,category,district")
@@ -208,7 +208,7 @@ class IncidentFlowIT {
     }
 
     private static int count(String token, String month, String category) {
-        Integer count = given().auth().oauth2(token)
+        Integer count = withToken(token)
                 .queryParam("partnership", "safer-colchester")
                 .queryParam("from", month).queryParam("to", month)
                 .queryParam("groupBy", "month,category")

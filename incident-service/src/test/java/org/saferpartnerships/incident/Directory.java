@@ -8,16 +8,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.agroal.api.AgroalDataSource;
 
-import org.saferpartnerships.platform.events.Topics;
+import org.saferpartnerships.platform.events.partnership.MembershipChanged;
+import org.saferpartnerships.platform.events.partnership.PartnershipChanged;
 import org.saferpartnerships.platform.geography.LocalAuthorityDistricts;
 import org.saferpartnerships.testing.kafka.TestKafka;
 
@@ -58,14 +59,9 @@ public final class Directory {
     /** A partnership's change as partnership-service made it at {@code changedAt}; waits until the replica has it. */
     public static void partnershipChanged(AgroalDataSource dataSource, String id, long version, Instant changedAt,
             String... districts) {
-        String list = String.join(", ", List.of(districts).stream().map(d -> "\"" + d + "\"").toList());
-        TestKafka.send(Topics.PARTNERSHIP_EVENTS, id, """
-                {"partnershipId": "%s", "name": "Partnership %s", "districts": [%s], "version": %d}"""
-                .formatted(id, id, list, version), Map.of(
-                        "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
-                        "ce_type", version == 0 ? "partnership.registered.v1" : "partnership.updated.v1",
-                        "ce_source", "/partnership-service", "ce_subject", id, "ce_time", changedAt.toString(),
-                        "content-type", "application/json"));
+        TestKafka.publish(new PartnershipChanged(version == 0 ? PartnershipChanged.Change.REGISTERED
+                : PartnershipChanged.Change.UPDATED, id, "Partnership " + id, List.of(districts), null, null, null,
+                version), "/partnership-service", changedAt);
         await().atMost(Duration.ofSeconds(30)).until(() -> count(dataSource,
                 "select count(*) from partnership_replica where id = ? and version = " + version, id) == 1);
     }
@@ -73,18 +69,11 @@ public final class Directory {
     public static void member(AgroalDataSource dataSource, String agency, String partnership, String from,
             String until) {
         String membership = UUID.randomUUID().toString();
-        send("membership.changed.v1", partnership, membership, """
-                {"membershipId": "%s", "partnershipId": "%s", "agencyId": "%s", "role": "member", "statutory": true,
-                 "from": "%s", "until": %s, "version": 0}"""
-                .formatted(membership, partnership, agency, from, until == null ? "null" : "\"" + until + "\""));
+        TestKafka.publish(new MembershipChanged(UUID.fromString(membership), partnership, agency, "member", true,
+                LocalDate.parse(from), until == null ? null : LocalDate.parse(until), 0), "/partnership-service",
+                Instant.now());
         await().atMost(Duration.ofSeconds(30)).until(() -> count(dataSource,
                 "select count(*) from membership_replica where id = cast(? as uuid)", membership) == 1);
-    }
-
-    private static void send(String type, String key, String subject, String data) {
-        TestKafka.send(Topics.PARTNERSHIP_EVENTS, key, data, Map.of(
-                "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", type,
-                "ce_source", "/partnership-service", "ce_subject", subject, "content-type", "application/json"));
     }
 
     public static long count(AgroalDataSource dataSource, String sql, String parameter) throws SQLException {

@@ -1,13 +1,11 @@
 package org.saferpartnerships.partnership;
 
-import static io.restassured.RestAssured.given;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
 
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import io.restassured.http.ContentType;
 
 import org.saferpartnerships.platform.geography.LocalAuthorityDistricts;
 import org.saferpartnerships.platform.identity.Roles;
@@ -33,7 +31,6 @@ public final class Fixtures {
                {"title": "Domestic abuse", "theme": "domestic-abuse", "scores": {"harm": 5, "volume": 4}},
                {"title": "Shoplifting", "theme": "other", "scores": {"harm": 2, "volume": 5}}]}""";
 
-
     private Fixtures() {
     }
 
@@ -48,7 +45,7 @@ public final class Fixtures {
     /** Registers a partnership covering one unused district; returns its id. */
     public static String partnership() {
         String id = uniqueId("csp");
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+        jsonWithToken(ADMIN)
                 .body("""
                         {"id": "%s", "name": "Partnership %d", "districts": ["%s"], "pccArea": "Essex"}"""
                         .formatted(id, SEQUENCE.incrementAndGet(), freeDistrict()))
@@ -58,7 +55,7 @@ public final class Fixtures {
 
     public static String agency(String type) {
         String id = uniqueId("agency");
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+        jsonWithToken(ADMIN)
                 .body("""
                         {"id": "%s", "name": "Agency %s", "type": "%s"}""".formatted(id, id, type))
                 .post("/api/v1/agencies").then().statusCode(201);

@@ -1,10 +1,11 @@
 package org.saferpartnerships.incident.corrections;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 import org.saferpartnerships.incident.Directory;
@@ -41,7 +41,7 @@ class IncidentCorrectionTest {
         partnership = created[0];
         Directory.member(dataSource, "essex-police", partnership, "2019-04-01", null);
         police = TestTokens.agencySubmitter("essex-police", partnership);
-        id = given().auth().oauth2(police).contentType(ContentType.JSON).body("""
+        id = jsonWithToken(police).body("""
                 {"externalRef": "EP-%s", "category": "burglary", "occurredOn": "2024-05-18", "districtCode": "%s",
                  "locationDescription": "On or near Banham Drive"}""".formatted(UUID.randomUUID(), created[1]))
                 .when().post("/api/v1/incidents").then().statusCode(201).extract().path("id");
@@ -49,7 +49,7 @@ class IncidentCorrectionTest {
 
     @Test
     void aCorrectionChangesOnlyWhatThePatchNamesAndAnnouncesBeforeAndAfter() {
-        given().auth().oauth2(police).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+        withToken(police).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
                 .body("{\"category\": \"robbery\", \"locationDescription\": null}")
                 .when().patch("/api/v1/incidents/" + id)
                 .then().statusCode(200)
@@ -69,26 +69,26 @@ class IncidentCorrectionTest {
 
     @Test
     void aStaleOrMissingETagChangesNothing() {
-        given().auth().oauth2(police).contentType(ContentType.JSON).body("{\"category\": \"robbery\"}")
+        jsonWithToken(police).body("{\"category\": \"robbery\"}")
                 .when().patch("/api/v1/incidents/" + id).then().statusCode(428);
-        given().auth().oauth2(police).contentType(ContentType.JSON).header("If-Match", "\"7\"")
+        jsonWithToken(police).header("If-Match", "\"7\"")
                 .body("{\"category\": \"robbery\"}")
                 .when().patch("/api/v1/incidents/" + id).then().statusCode(412);
-        given().auth().oauth2(police).when().get("/api/v1/incidents/" + id)
+        withToken(police).when().get("/api/v1/incidents/" + id)
                 .then().statusCode(200).body("category", equalTo("burglary"));
     }
 
     @Test
     void aCorrectionIsValidatedLikeAPosting() {
-        given().auth().oauth2(police).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+        jsonWithToken(police).header("If-Match", "\"0\"")
                 .body("{\"occurredMonth\": \"2024-05\"}")
                 .when().patch("/api/v1/incidents/" + id)
                 .then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(police).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+        jsonWithToken(police).header("If-Match", "\"0\"")
                 .body("{\"externalRef\": \"OTHER\"}")
                 .when().patch("/api/v1/incidents/" + id)
                 .then().statusCode(400).body("detail", containsString("externalRef"));
-        given().auth().oauth2(police).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+        jsonWithToken(police).header("If-Match", "\"0\"")
                 .body("{\"victimName\": \"Jane\"}")
                 .when().patch("/api/v1/incidents/" + id)
                 .then().statusCode(400);
@@ -97,24 +97,24 @@ class IncidentCorrectionTest {
     @Test
     void anotherAgencyCanNeitherCorrectNorWithdrawIt() {
         String fire = TestTokens.agencySubmitter("essex-fire", partnership);
-        given().auth().oauth2(fire).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+        jsonWithToken(fire).header("If-Match", "\"0\"")
                 .body("{\"category\": \"robbery\"}")
                 .when().patch("/api/v1/incidents/" + id).then().statusCode(404);
-        given().auth().oauth2(fire).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+        jsonWithToken(fire).header("If-Match", "\"0\"")
                 .body("{\"reason\": \"not ours\"}")
                 .when().post("/api/v1/incidents/" + id + "/withdrawal").then().statusCode(404);
     }
 
     @Test
     void aWithdrawnIncidentStaysReadableButLeavesCountsAndCannotBeCorrected() {
-        given().auth().oauth2(police).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+        jsonWithToken(police).header("If-Match", "\"0\"")
                 .body("{\"reason\": \"Recorded twice\"}")
                 .when().post("/api/v1/incidents/" + id + "/withdrawal")
                 .then().statusCode(200).body("withdrawnAt", notNullValue())
                 .body("withdrawalReason", equalTo("Recorded twice"));
         TestKafka.awaitRecords(Topics.INCIDENT_EVENTS, r -> id.equals(TestKafka.header(r, "ce_subject"))
                 && "incident.withdrawn.v1".equals(TestKafka.header(r, "ce_type")), Duration.ofSeconds(20));
-        given().auth().oauth2(police).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+        jsonWithToken(police).header("If-Match", "\"1\"")
                 .body("{\"category\": \"robbery\"}")
                 .when().patch("/api/v1/incidents/" + id).then().statusCode(409);
     }

@@ -1,9 +1,9 @@
 package org.saferpartnerships.incident.imports;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,12 +39,12 @@ class AbandonedImportTest {
         job.failAbandonedImports();
 
         String submitter = TestTokens.agencySubmitter(AGENCY, "any");
-        given().auth().oauth2(submitter).get("/api/v1/incident-imports/" + departed)
+        withToken(submitter).get("/api/v1/incident-imports/" + departed)
                 .then().statusCode(200).body("status", equalTo("failed"))
                 .body("failure", containsString("post the file again"));
-        given().auth().oauth2(submitter).get("/api/v1/incident-imports/" + elsewhere)
+        withToken(submitter).get("/api/v1/incident-imports/" + elsewhere)
                 .then().statusCode(200).body("status", equalTo("running")).body("failure", nullValue());
-        given().auth().oauth2(submitter).get("/api/v1/incident-imports/" + mine)
+        withToken(submitter).get("/api/v1/incident-imports/" + mine)
                 .then().statusCode(200).body("status", equalTo("running")).body("failure", nullValue());
     }
 

@@ -1,11 +1,11 @@
 package org.saferpartnerships.incident.imports;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,12 +70,12 @@ class IncidentImportTest {
     }
 
     private static JsonPath importAndWait(byte[] csv) {
-        String location = given().auth().oauth2(police()).contentType("text/csv").body(csv)
+        String location = withToken(police()).contentType("text/csv").body(csv)
                 .when().post("/api/v1/incident-imports")
                 .then().statusCode(202).body("status", equalTo("queued")).extract().header("Location");
-        await().atMost(Duration.ofSeconds(120)).until(() -> given().auth().oauth2(police()).get(location)
+        await().atMost(Duration.ofSeconds(120)).until(() -> withToken(police()).get(location)
                 .then().statusCode(200).extract().path("status"), equalTo("completed"));
-        return given().auth().oauth2(police()).get(location).then().extract().jsonPath();
+        return withToken(police()).get(location).then().extract().jsonPath();
     }
 
     @Test
@@ -151,11 +151,11 @@ class IncidentImportTest {
                 + "y2,2018-01,Essex Police,Essex Police,0.9,51.88,On or near B,E01021543,Colchester 001A,Drugs,,\n"
                 + "y3,2018-01,Essex Police,Essex Police,0.7,52.24,On or near C,E01030072,St Edmundsbury 001A,Drugs,,\n";
         String fire = TestTokens.agencySubmitter("essex-fire", PARTNERSHIPS);
-        String location = given().auth().oauth2(fire).contentType("text/csv").body(csv)
+        String location = withToken(fire).contentType("text/csv").body(csv)
                 .when().post("/api/v1/incident-imports").then().statusCode(202).extract().header("Location");
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(fire).get(location)
+        await().atMost(Duration.ofSeconds(60)).until(() -> withToken(fire).get(location)
                 .then().statusCode(200).extract().path("status"), equalTo("completed"));
-        JsonPath result = given().auth().oauth2(fire).get(location).then().extract().jsonPath();
+        JsonPath result = withToken(fire).get(location).then().extract().jsonPath();
         assertThat(result.getLong("created"), equalTo(0L));
         assertThat(result.getLong("outsidePartnerships"), equalTo(3L));
         assertThat(result.getLong("outside.E07000071.rows"), equalTo(2L));
@@ -227,21 +227,21 @@ class IncidentImportTest {
     @Test
     void aFileWithoutTheOfficialHeaderIsRefusedWhole() {
         essexPartnershipsWithThePoliceAsMember();
-        given().auth().oauth2(police()).contentType("text/csv").body("id,month,type\n1,2018-01,Burglary\n")
+        withToken(police()).contentType("text/csv").body("id,month,type\n1,2018-01,Burglary\n")
                 .when().post("/api/v1/incident-imports")
                 .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("header"));
-        given().auth().oauth2(police()).contentType("text/csv").body("")
+        withToken(police()).contentType("text/csv").body("")
                 .when().post("/api/v1/incident-imports").then().statusCode(400);
     }
 
     @Test
     void anotherAgencyCannotSeeTheImport() {
         essexPartnershipsWithThePoliceAsMember();
-        String location = given().auth().oauth2(police()).contentType("text/csv").body(HEADER + "\n")
+        String location = withToken(police()).contentType("text/csv").body(HEADER + "\n")
                 .when().post("/api/v1/incident-imports").then().statusCode(202).extract().header("Location");
-        given().auth().oauth2(TestTokens.agencySubmitter("essex-fire", PARTNERSHIPS)).get(location)
+        withToken(TestTokens.agencySubmitter("essex-fire", PARTNERSHIPS)).get(location)
                 .then().statusCode(404);
-        given().auth().oauth2(TestTokens.analyst(PARTNERSHIPS)).contentType("text/csv").body(HEADER + "\n")
+        withToken(TestTokens.analyst(PARTNERSHIPS)).contentType("text/csv").body(HEADER + "\n")
                 .when().post("/api/v1/incident-imports").then().statusCode(403);
     }
 

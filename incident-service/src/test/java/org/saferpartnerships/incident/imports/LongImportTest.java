@@ -1,9 +1,9 @@
 package org.saferpartnerships.incident.imports;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -64,10 +64,10 @@ class LongImportTest {
                     .append(lsoaName).append(",Burglary,,\n");
         }
         String police = TestTokens.agencySubmitter("essex-police", created[0]);
-        String location = given().auth().oauth2(police).contentType("text/csv").body(csv.toString())
+        String location = withToken(police).contentType("text/csv").body(csv.toString())
                 .when().post("/api/v1/incident-imports").then().statusCode(202).extract().header("Location");
         UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(police).get(location)
+        await().atMost(Duration.ofSeconds(30)).until(() -> withToken(police).get(location)
                 .then().extract().path("status"), equalTo("running"));
 
         job.vouchForUnfinishedImports();
@@ -78,11 +78,11 @@ class LongImportTest {
                 .until(() -> !heardAt(id).before(vouched));
 
         await().atMost(Duration.ofSeconds(120)).until(() -> status(police, location), equalTo("completed"));
-        given().auth().oauth2(police).get(location).then().body("created", equalTo(ROWS));
+        withToken(police).get(location).then().body("created", equalTo(ROWS));
     }
 
     private static String status(String token, String location) {
-        return given().auth().oauth2(token).get(location).then().extract().path("status");
+        return withToken(token).get(location).then().extract().path("status");
     }
 
     private Timestamp heardAt(UUID id) throws SQLException {

@@ -1,9 +1,9 @@
 package org.saferpartnerships.incident.imports;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.time.Duration;
 import java.util.Map;
@@ -33,7 +33,7 @@ class OversizeImportTest {
         while (csv.length() < 2000) {
             csv.append("x,2018-01,Essex Police,Essex Police,0.9,51.88,On or near A,E01021543,Colchester 001A,Drugs,,\n");
         }
-        given().auth().oauth2(TestTokens.agencySubmitter("essex-police", "any")).contentType("text/csv")
+        withToken(TestTokens.agencySubmitter("essex-police", "any")).contentType("text/csv")
                 .body(csv.toString())
                 .when().post("/api/v1/incident-imports")
                 .then().statusCode(413).contentType("application/problem+json")
@@ -47,14 +47,14 @@ class OversizeImportTest {
         while (csv.length() < 800) {
             csv.append("x,2018-01,Essex Police,Essex Police,0.9,51.88,On or near A,E01021543,Colchester 001A,Drugs,,\n");
         }
-        given().auth().oauth2(police).contentType("text/csv").body(csv.toString())
+        withToken(police).contentType("text/csv").body(csv.toString())
                 .when().post("/api/v1/incident-imports")
                 .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "60")
                 .body("detail", containsString("spool"));
-        String location = given().auth().oauth2(police).contentType("text/csv")
+        String location = withToken(police).contentType("text/csv")
                 .body(String.join(",", PoliceUkCsv.HEADER) + "\n")
                 .when().post("/api/v1/incident-imports").then().statusCode(202).extract().header("Location");
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(police).get(location)
+        await().atMost(Duration.ofSeconds(30)).until(() -> withToken(police).get(location)
                 .then().statusCode(200).extract().path("status"), equalTo("completed"));
     }
 }

@@ -1,11 +1,11 @@
 package org.saferpartnerships.incident.intake;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 import org.saferpartnerships.incident.Directory;
 import org.saferpartnerships.platform.events.Topics;
@@ -55,7 +54,7 @@ class BatchIntakeTest {
     @Test
     void validItemsAreStoredAndEachInvalidOneIsReportedWithItsIndex() throws SQLException {
         String prefix = "B-" + UUID.randomUUID() + "-";
-        given().auth().oauth2(police).contentType(ContentType.JSON).body(incident(prefix + "old", "drugs"))
+        jsonWithToken(police).body(incident(prefix + "old", "drugs"))
                 .when().post("/api/v1/incidents").then().statusCode(201);
         String batch = "[" + String.join(",",
                 incident(prefix + "1", "burglary"),
@@ -66,7 +65,7 @@ class BatchIntakeTest {
                 incident(prefix + "1", "burglary"),
                 incident(prefix + "4", "robbery")) + "]";
 
-        given().auth().oauth2(police).contentType(ContentType.JSON).body(batch)
+        jsonWithToken(police).body(batch)
                 .when().post("/api/v1/incidents/batch")
                 .then().statusCode(200)
                 .body("created", equalTo(2)).body("unchanged", equalTo(2)).body("rejected", equalTo(2))
@@ -85,10 +84,10 @@ class BatchIntakeTest {
         for (int i = 0; i <= IncidentIntakeResource.MAX_BATCH; i++) {
             items.add("{}");
         }
-        given().auth().oauth2(police).contentType(ContentType.JSON).body("[" + String.join(",", items) + "]")
+        jsonWithToken(police).body("[" + String.join(",", items) + "]")
                 .when().post("/api/v1/incidents/batch")
                 .then().statusCode(400).body("detail", containsString("5000"));
-        given().auth().oauth2(police).contentType(ContentType.JSON).body("{\"externalRef\": \"x\"}")
+        jsonWithToken(police).body("{\"externalRef\": \"x\"}")
                 .when().post("/api/v1/incidents/batch")
                 .then().statusCode(400).body("detail", containsString("array"));
     }
@@ -96,7 +95,7 @@ class BatchIntakeTest {
     @Test
     void incidentsForAPartnershipTheAgencyIsNotInAreRejectedOneByOne() {
         String[] other = Directory.partnership(dataSource);
-        given().auth().oauth2(police).contentType(ContentType.JSON)
+        jsonWithToken(police)
                 .body("[" + incident("C-" + UUID.randomUUID(), "drugs") + ", "
                         + incident("C-" + UUID.randomUUID(), "drugs").replace(district, other[1]) + "]")
                 .when().post("/api/v1/incidents/batch")

@@ -3,13 +3,15 @@ package org.saferpartnerships.incident.intake;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -69,7 +71,7 @@ class IncidentIntakeTest {
     void theEventCarriesTheTraceOfTheRequestThatRecordedTheIncident() {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         // A caller's own trace (not sampled, so nothing is exported): the service joins it.
-        String id = given().auth().oauth2(police).contentType(ContentType.JSON)
+        String id = jsonWithToken(police)
                 .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-00")
                 .body(incident("EP-TRACE-" + UUID.randomUUID()))
                 .when().post("/api/v1/incidents")
@@ -83,7 +85,7 @@ class IncidentIntakeTest {
     @Test
     void recordsAnIncidentAndPublishesItsEvent() {
         String ref = "EP-" + UUID.randomUUID();
-        String id = given().auth().oauth2(police).contentType(ContentType.JSON).body(incident(ref))
+        String id = jsonWithToken(police).body(incident(ref))
                 .when().post("/api/v1/incidents")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/v1/incidents/"))
@@ -115,10 +117,10 @@ class IncidentIntakeTest {
     @Test
     void rePostingTheSameIncidentCreatesNothingNew() {
         String ref = "EP-" + UUID.randomUUID();
-        String id = given().auth().oauth2(police).contentType(ContentType.JSON).body(incident(ref))
+        String id = jsonWithToken(police).body(incident(ref))
                 .when().post("/api/v1/incidents").then().statusCode(201).extract().path("id");
 
-        given().auth().oauth2(police).contentType(ContentType.JSON).body(incident(ref))
+        jsonWithToken(police).body(incident(ref))
                 .when().post("/api/v1/incidents")
                 .then().statusCode(200).body("id", equalTo(id));
 
@@ -129,10 +131,10 @@ class IncidentIntakeTest {
     @Test
     void rePostingAReferenceWithOtherContentIsAConflict() {
         String ref = "EP-" + UUID.randomUUID();
-        given().auth().oauth2(police).contentType(ContentType.JSON).body(incident(ref))
+        jsonWithToken(police).body(incident(ref))
                 .when().post("/api/v1/incidents").then().statusCode(201);
 
-        given().auth().oauth2(police).contentType(ContentType.JSON).body(incident(ref, "robbery"))
+        jsonWithToken(police).body(incident(ref, "robbery"))
                 .when().post("/api/v1/incidents")
                 .then().statusCode(409)
                 .contentType("application/problem+json")
@@ -144,9 +146,9 @@ class IncidentIntakeTest {
         String ref = "SHARED-" + UUID.randomUUID();
         Directory.member(dataSource, "colchester-city-council", partnership, "2019-04-01", null);
         String council = TestTokens.agencySubmitter("colchester-city-council", partnership);
-        String first = given().auth().oauth2(police).contentType(ContentType.JSON).body(incident(ref))
+        String first = jsonWithToken(police).body(incident(ref))
                 .when().post("/api/v1/incidents").then().statusCode(201).extract().path("id");
-        String second = given().auth().oauth2(council).contentType(ContentType.JSON).body(incident(ref))
+        String second = jsonWithToken(council).body(incident(ref))
                 .when().post("/api/v1/incidents").then().statusCode(201).extract().path("id");
         assertThat(second, not(equalTo(first)));
     }
@@ -155,7 +157,7 @@ class IncidentIntakeTest {
     void invalidFieldsAreReportedOneByOneAndNothingIsStored() {
         String ref = "EP-" + UUID.randomUUID();
         String future = LocalDate.now().plusDays(2).toString();
-        given().auth().oauth2(police).contentType(ContentType.JSON).body("""
+        jsonWithToken(police).body("""
                 {"externalRef": "%s", "partnershipId": "%s", "category": "jaywalking",
                  "occurredOn": "%s", "districtCode": "E99999999"}""".formatted(ref, partnership, future))
                 .when().post("/api/v1/incidents")
@@ -165,7 +167,7 @@ class IncidentIntakeTest {
                 .body("violations.field", hasItem("occurredOn"))
                 .body("violations.field", hasItem("districtCode"));
 
-        given().auth().oauth2(police).contentType(ContentType.JSON).body("{\"externalRef\": \"" + ref + "\"}")
+        jsonWithToken(police).body("{\"externalRef\": \"" + ref + "\"}")
                 .when().post("/api/v1/incidents")
                 .then().statusCode(400)
                 .body("violations.field", hasItem("occurrenceGiven"))
@@ -178,7 +180,7 @@ class IncidentIntakeTest {
     @Test
     void unknownPropertiesSuchAsPersonalDataAreRejected() {
         String ref = "EP-" + UUID.randomUUID();
-        given().auth().oauth2(police).contentType(ContentType.JSON).body("""
+        jsonWithToken(police).body("""
                 {"externalRef": "%s", "partnershipId": "%s", "category": "burglary",
                  "occurredOn": "2024-05-18", "districtCode": "%s", "victimName": "Jane Doe"}""".formatted(ref, partnership,
                         district))
@@ -191,25 +193,25 @@ class IncidentIntakeTest {
 
     @Test
     void malformedJsonAndWrongTypesAreBadRequests() {
-        given().auth().oauth2(police).contentType(ContentType.JSON).body("{\"externalRef\": ")
+        jsonWithToken(police).body("{\"externalRef\": ")
                 .when().post("/api/v1/incidents")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(police).contentType(ContentType.JSON).body("""
+        jsonWithToken(police).body("""
                 {"externalRef": "x", "category": "burglary", "occurredOn": "last tuesday", "districtCode": "E07000071"}""")
                 .when().post("/api/v1/incidents")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("field", equalTo("occurredOn"));
-        given().auth().oauth2(police).contentType(ContentType.JSON).body("null")
+        jsonWithToken(police).body("null")
                 .when().post("/api/v1/incidents")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
     void wrongMethodsAndMediaTypesGetProblemResponses() {
-        given().auth().oauth2(police).contentType(ContentType.JSON).body(incident("EP-put"))
+        jsonWithToken(police).body(incident("EP-put"))
                 .when().put("/api/v1/incidents")
                 .then().statusCode(405).contentType("application/problem+json");
-        given().auth().oauth2(police).contentType(ContentType.XML).body("<incident/>")
+        withToken(police).contentType(ContentType.XML).body("<incident/>")
                 .when().post("/api/v1/incidents")
                 .then().statusCode(415).contentType("application/problem+json");
     }
@@ -218,48 +220,48 @@ class IncidentIntakeTest {
     void callersWithoutTheRightTokenAreRefused() {
         given().contentType(ContentType.JSON).body(incident("EP-anon"))
                 .when().post("/api/v1/incidents").then().statusCode(401);
-        given().auth().oauth2(TestTokens.analyst(partnership)).contentType(ContentType.JSON).body(incident("EP-analyst"))
+        jsonWithToken(TestTokens.analyst(partnership)).body(incident("EP-analyst"))
                 .when().post("/api/v1/incidents").then().statusCode(403);
         String otherAudience = TestTokens.forUser("p").roles("agency-submitter").agency("essex-police")
                 .partnerships(partnership).audience("another-api").token();
-        given().auth().oauth2(otherAudience).contentType(ContentType.JSON).body(incident("EP-aud"))
+        jsonWithToken(otherAudience).body(incident("EP-aud"))
                 .when().post("/api/v1/incidents").then().statusCode(401);
     }
 
     @Test
     void anAgencyPostsOnlyForItsOwnPartnerships() {
         String braintreeOnly = TestTokens.agencySubmitter("braintree-district-council", "braintree");
-        given().auth().oauth2(braintreeOnly).contentType(ContentType.JSON).body(incident("BDC-1"))
+        jsonWithToken(braintreeOnly).body(incident("BDC-1"))
                 .when().post("/api/v1/incidents")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("detail", containsString(partnership));
         // In the token but not a member of the partnership (any more): refused too.
         Directory.member(dataSource, "former-member", partnership, "2019-04-01", "2020-03-31");
-        given().auth().oauth2(TestTokens.agencySubmitter("former-member", partnership)).contentType(ContentType.JSON)
+        jsonWithToken(TestTokens.agencySubmitter("former-member", partnership))
                 .body(incident("FM-1")).when().post("/api/v1/incidents")
                 .then().statusCode(403).body("detail", containsString("current member"));
 
         String noAgency = TestTokens.forUser("nobody").roles("agency-submitter").partnerships(partnership).token();
-        given().auth().oauth2(noAgency).contentType(ContentType.JSON).body(incident("NA-1"))
+        jsonWithToken(noAgency).body(incident("NA-1"))
                 .when().post("/api/v1/incidents").then().statusCode(403);
     }
 
     @Test
     void anAgencyCannotReadAnotherAgencysIncident() {
-        String id = given().auth().oauth2(police).contentType(ContentType.JSON).body(incident("EP-" + UUID.randomUUID()))
+        String id = jsonWithToken(police).body(incident("EP-" + UUID.randomUUID()))
                 .when().post("/api/v1/incidents").then().statusCode(201).extract().path("id");
 
-        given().auth().oauth2(police).when().get("/api/v1/incidents/" + id)
+        withToken(police).when().get("/api/v1/incidents/" + id)
                 .then().statusCode(200).body("id", equalTo(id));
         Directory.member(dataSource, "essex-fire", partnership, "2019-04-01", null);
-        given().auth().oauth2(TestTokens.agencySubmitter("essex-fire", partnership))
+        withToken(TestTokens.agencySubmitter("essex-fire", partnership))
                 .when().get("/api/v1/incidents/" + id)
                 .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.analyst(partnership)).when().get("/api/v1/incidents/" + id)
+        withToken(TestTokens.analyst(partnership)).when().get("/api/v1/incidents/" + id)
                 .then().statusCode(200);
-        given().auth().oauth2(TestTokens.analyst("braintree")).when().get("/api/v1/incidents/" + id)
+        withToken(TestTokens.analyst("braintree")).when().get("/api/v1/incidents/" + id)
                 .then().statusCode(404);
-        given().auth().oauth2(police).when().get("/api/v1/incidents/" + UUID.randomUUID())
+        withToken(police).when().get("/api/v1/incidents/" + UUID.randomUUID())
                 .then().statusCode(404);
     }
 

@@ -1,10 +1,10 @@
 package org.saferpartnerships.incident.intake;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
 
 import java.time.YearMonth;
 import java.util.UUID;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 import org.saferpartnerships.incident.Directory;
 import org.saferpartnerships.testing.identity.TestTokens;
@@ -42,7 +41,7 @@ class IncidentRecordRulesTest {
     }
 
     private io.restassured.response.ValidatableResponse post(String fields) {
-        return given().auth().oauth2(police).contentType(ContentType.JSON)
+        return jsonWithToken(police)
                 .body("{\"externalRef\": \"EP-" + UUID.randomUUID() + "\", \"districtCode\": \"" + district + "\", "
                         + fields + "}")
                 .when().post("/api/v1/incidents").then();
@@ -75,8 +74,7 @@ class IncidentRecordRulesTest {
     void aGivenPartnershipMustCoverTheDistrict() {
         String[] other = Directory.partnership(dataSource);
         Directory.member(dataSource, "essex-police", other[0], "2019-04-01", null);
-        given().auth().oauth2(TestTokens.agencySubmitter("essex-police", partnership, other[0]))
-                .contentType(ContentType.JSON).body("""
+        jsonWithToken(TestTokens.agencySubmitter("essex-police", partnership, other[0])).body("""
                         {"externalRef": "X-1", "partnershipId": "%s", "districtCode": "%s", "category": "drugs",
                          "occurredMonth": "2018-01"}""".formatted(other[0], district))
                 .when().post("/api/v1/incidents")

@@ -1,9 +1,9 @@
 package org.saferpartnerships.incident.intake;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
 
 import java.sql.SQLException;
 import java.util.Map;
@@ -20,7 +20,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 
 import org.saferpartnerships.incident.Directory;
 import org.saferpartnerships.testing.identity.TestTokens;
@@ -63,11 +62,11 @@ class IntakeCapacityTest {
         }));
         assertThat(writing.await(10, TimeUnit.SECONDS), equalTo(true));
         try {
-            given().auth().oauth2(police).contentType(ContentType.JSON).body(batch)
+            jsonWithToken(police).body(batch)
                     .when().post("/api/v1/incidents/batch")
                     .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "2")
                     .body("detail", containsString("Too many incident postings"));
-            given().auth().oauth2(police).contentType(ContentType.JSON).body(incident(prefix + "1", created[1]))
+            jsonWithToken(police).body(incident(prefix + "1", created[1]))
                     .when().post("/api/v1/incidents")
                     .then().statusCode(503).header("Retry-After", "2");
             assertThat(stored(prefix), equalTo(0L));
@@ -76,7 +75,7 @@ class IntakeCapacityTest {
             otherPosting.get(10, TimeUnit.SECONDS);
         }
 
-        given().auth().oauth2(police).contentType(ContentType.JSON).body(batch)
+        jsonWithToken(police).body(batch)
                 .when().post("/api/v1/incidents/batch")
                 .then().statusCode(200).body("created", equalTo(2));
         assertThat(stored(prefix), equalTo(2L));

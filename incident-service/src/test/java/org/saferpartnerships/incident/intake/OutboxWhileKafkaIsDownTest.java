@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +25,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 
 import org.saferpartnerships.testing.identity.IdentityTestResource;
 import org.saferpartnerships.testing.identity.TestTokens;
@@ -72,8 +72,7 @@ class OutboxWhileKafkaIsDownTest {
     @Test
     void incidentsAreAcceptedAndTheirEventsStayPending() {
         String ref = "EP-" + UUID.randomUUID();
-        String id = given().auth().oauth2(TestTokens.agencySubmitter("essex-police", "kafka-down-csp"))
-                .contentType(ContentType.JSON).body("""
+        String id = jsonWithToken(TestTokens.agencySubmitter("essex-police", "kafka-down-csp")).body("""
                         {"externalRef": "%s", "category": "drugs", "occurredOn": "2024-05-18",
                          "districtCode": "E07000074"}""".formatted(ref))
                 .when().post("/api/v1/incidents")

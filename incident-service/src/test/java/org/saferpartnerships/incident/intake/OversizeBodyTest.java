@@ -1,9 +1,9 @@
 package org.saferpartnerships.incident.intake;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
 
 import java.io.InputStream;
 import java.net.URL;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 import org.saferpartnerships.testing.identity.TestTokens;
 
@@ -33,8 +32,7 @@ class OversizeBodyTest {
     void anOversizeJsonBodyIsRefusedBeforeItIsRead() {
         char[] padding = new char[(int) MAX_JSON_BYTES + 10];
         Arrays.fill(padding, ' ');
-        given().auth().oauth2(TestTokens.agencySubmitter("essex-police", "any"))
-                .contentType(ContentType.JSON).body("[" + new String(padding) + "]")
+        jsonWithToken(TestTokens.agencySubmitter("essex-police", "any")).body("[" + new String(padding) + "]")
                 .when().post("/api/v1/incidents/batch")
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("detail", containsString("incident-imports"));

@@ -1,6 +1,5 @@
 package org.saferpartnerships.incident.intake;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -8,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,7 +37,6 @@ import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 
 import org.saferpartnerships.incident.Directory;
 import org.saferpartnerships.platform.events.Topics;
@@ -161,7 +160,7 @@ class RelayWakesOnCommitTest {
     }
 
     private String post() {
-        return given().auth().oauth2(police).contentType(ContentType.JSON).body("""
+        return jsonWithToken(police).body("""
                 {"externalRef": "EP-WAKE-%s", "partnershipId": "%s", "category": "burglary",
                  "occurredOn": "2024-05-18", "districtCode": "%s"}""".formatted(UUID.randomUUID(), partnership, district))
                 .when().post("/api/v1/incidents")

@@ -1,8 +1,8 @@
 package org.saferpartnerships.incident.partnerships;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 import org.saferpartnerships.incident.Directory;
 import org.saferpartnerships.testing.identity.TestTokens;
@@ -55,7 +54,7 @@ class PartnershipReplicaTest {
         assertThat(covering(released), equalTo(Optional.of(oldHolder)));
 
         Directory.member(dataSource, "essex-police", newHolder, "2019-04-01", null);
-        given().auth().oauth2(TestTokens.agencySubmitter("essex-police", newHolder)).contentType(ContentType.JSON)
+        jsonWithToken(TestTokens.agencySubmitter("essex-police", newHolder))
                 .body("""
                         {"externalRef": "MOVED-1", "category": "drugs", "occurredOn": "2024-06-01",
                          "districtCode": "%s"}""".formatted(moved))

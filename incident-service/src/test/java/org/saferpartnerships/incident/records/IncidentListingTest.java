@@ -1,12 +1,13 @@
 package org.saferpartnerships.incident.records;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 import org.saferpartnerships.incident.Directory;
@@ -55,14 +55,14 @@ class IncidentListingTest {
                      "flags": [%s]}""".formatted(UUID.randomUUID(), category, 1 + i % 3, district,
                     i == 0 ? "\"knife\"" : ""));
         }
-        given().auth().oauth2(TestTokens.agencySubmitter(agency, partnership)).contentType(ContentType.JSON)
+        jsonWithToken(TestTokens.agencySubmitter(agency, partnership))
                 .body(batch.append("]").toString()).when().post("/api/v1/incidents/batch")
                 .then().statusCode(200).body("created", equalTo(count));
     }
 
     @Test
     void anAgencySeesOnlyItsOwnRecords() {
-        given().auth().oauth2(TestTokens.agencySubmitter("essex-fire", partnership))
+        withToken(TestTokens.agencySubmitter("essex-fire", partnership))
                 .queryParam("partnership", partnership)
                 .when().get("/api/v1/incidents")
                 .then().statusCode(200).body("items", hasSize(2)).body("items.agencyId", everyItem(equalTo("essex-fire")));
@@ -75,7 +75,7 @@ class IncidentListingTest {
         String after = null;
         int pages = 0;
         do {
-            var request = given().auth().oauth2(analyst).queryParam("partnership", partnership).queryParam("limit", 3);
+            var request = withToken(analyst).queryParam("partnership", partnership).queryParam("limit", 3);
             if (after != null) {
                 request.queryParam("after", after);
             }
@@ -88,12 +88,12 @@ class IncidentListingTest {
         assertThat(seen, hasSize(7));
         assertThat(pages, equalTo(3));
 
-        given().auth().oauth2(analyst).queryParam("partnership", partnership).queryParam("flag", "knife")
+        withToken(analyst).queryParam("partnership", partnership).queryParam("flag", "knife")
                 .when().get("/api/v1/incidents").then().statusCode(200).body("items", hasSize(2));
-        given().auth().oauth2(analyst).queryParam("partnership", partnership).queryParam("category", "burglary")
+        withToken(analyst).queryParam("partnership", partnership).queryParam("category", "burglary")
                 .queryParam("from", "2018-02").queryParam("to", "2018-03")
                 .when().get("/api/v1/incidents").then().statusCode(200).body("items", hasSize(3));
-        given().auth().oauth2(TestTokens.analyst("another-partnership")).queryParam("partnership", partnership)
+        withToken(TestTokens.analyst("another-partnership")).queryParam("partnership", partnership)
                 .when().get("/api/v1/incidents").then().statusCode(200).body("items", hasSize(0)).body("next", nullValue());
     }
 
@@ -101,7 +101,7 @@ class IncidentListingTest {
     void everyRecordLevelReadIsAudited() throws Exception {
         String analyst = TestTokens.forUser("audited-analyst-" + UUID.randomUUID()).roles(Roles.ANALYST)
                 .partnerships(partnership).token();
-        given().auth().oauth2(analyst).queryParam("partnership", partnership)
+        withToken(analyst).queryParam("partnership", partnership)
                 .when().get("/api/v1/incidents").then().statusCode(200);
         long audited = Directory.count(dataSource,
                 "select count(*) from record_access_audit where caller like ? and record_count = 7",
@@ -111,13 +111,13 @@ class IncidentListingTest {
 
     @Test
     void viewersDoNotReadRecordsAndBadFiltersAreRefused() {
-        given().auth().oauth2(TestTokens.withRole(Roles.VIEWER, partnership)).when().get("/api/v1/incidents")
+        withToken(TestTokens.withRole(Roles.VIEWER, partnership)).when().get("/api/v1/incidents")
                 .then().statusCode(403);
-        given().auth().oauth2(TestTokens.analyst(partnership)).queryParam("after", "garbage")
+        withToken(TestTokens.analyst(partnership)).queryParam("after", "garbage")
                 .when().get("/api/v1/incidents").then().statusCode(400);
-        given().auth().oauth2(TestTokens.analyst(partnership)).queryParam("flag", "\"")
+        withToken(TestTokens.analyst(partnership)).queryParam("flag", "\"")
                 .when().get("/api/v1/incidents").then().statusCode(400);
-        given().auth().oauth2(TestTokens.analyst(partnership)).queryParam("category", "jaywalking")
+        withToken(TestTokens.analyst(partnership)).queryParam("category", "jaywalking")
                 .when().get("/api/v1/incidents").then().statusCode(400);
     }
 }

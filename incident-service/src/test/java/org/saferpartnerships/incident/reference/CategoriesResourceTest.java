@@ -3,6 +3,7 @@ package org.saferpartnerships.incident.reference;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class CategoriesResourceTest {
 
     @Test
     void everyoneSignedInGetsTheVocabulariesWithDisplayNames() {
-        given().auth().oauth2(TestTokens.withRole(Roles.VIEWER)).when().get("/api/v1/categories")
+        withToken(TestTokens.withRole(Roles.VIEWER)).when().get("/api/v1/categories")
                 .then().statusCode(200)
                 .body("categories", hasSize(14))
                 .body("categories.displayName", hasItem("Violence and sexual offences"))

@@ -1,6 +1,7 @@
 package org.saferpartnerships.partnership.access;
 
 import static io.restassured.RestAssured.given;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -38,13 +39,13 @@ class AuthorizationMatrixTest {
         static final World INSTANCE = new World();
         final String csp = Fixtures.partnership();
         final String owner = Fixtures.agency("district-council");
-        final String body = given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON)
+        final String body = jsonWithToken(Fixtures.officerOf(csp))
                 .body("{\"name\": \"RAG\", \"kind\": \"responsible-authorities-group\"}")
                 .post("/api/v1/partnerships/" + csp + "/bodies").then().statusCode(201).extract().path("id");
-        final String action = given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON)
+        final String action = jsonWithToken(Fixtures.officerOf(csp))
                 .body(action(owner)).post("/api/v1/partnerships/" + csp + "/plans/2021/actions")
                 .then().statusCode(201).extract().path("id");
-        final String review = given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON)
+        final String review = jsonWithToken(Fixtures.officerOf(csp))
                 .body(REVIEW).post("/api/v1/partnerships/" + csp + "/domestic-homicide-reviews")
                 .then().statusCode(201).extract().path("id");
 

@@ -5,6 +5,8 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.time.Duration;
 
@@ -12,7 +14,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 import org.saferpartnerships.partnership.Fixtures;
@@ -26,14 +27,14 @@ class AgencyResourceTest {
     @Test
     void registeringAnAgencyDefaultsItsStatutoryStatusFromItsTypeAndPublishesAnEvent() {
         String police = Fixtures.uniqueId("police");
-        given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON)
+        jsonWithToken(Fixtures.ADMIN)
                 .body("{\"id\": \"" + police + "\", \"name\": \"Essex Police\", \"type\": \"police\"}")
                 .when().post("/api/v1/agencies")
                 .then().statusCode(201)
                 .header("ETag", "\"0\"")
                 .body("responsibleAuthority", equalTo(true));
         String charity = Fixtures.uniqueId("charity");
-        given().auth().oauth2(Fixtures.officerOf("any")).contentType(ContentType.JSON)
+        jsonWithToken(Fixtures.officerOf("any"))
                 .body("{\"id\": \"" + charity + "\", \"name\": \"Open Road\", \"type\": \"voluntary-sector\"}")
                 .when().post("/api/v1/agencies")
                 .then().statusCode(201).body("responsibleAuthority", equalTo(false));
@@ -51,11 +52,11 @@ class AgencyResourceTest {
     @Test
     void theDirectoryIsReadableByEveryRoleButOnlyOfficersAndAdminsRegister() {
         String id = Fixtures.agency("housing");
-        given().auth().oauth2(TestTokens.agencySubmitter("essex-police", "x")).when().get("/api/v1/agencies")
+        withToken(TestTokens.agencySubmitter("essex-police", "x")).when().get("/api/v1/agencies")
                 .then().statusCode(200).body("id", hasItem(id));
-        given().auth().oauth2(Fixtures.VIEWER).when().get("/api/v1/agencies/" + id)
+        withToken(Fixtures.VIEWER).when().get("/api/v1/agencies/" + id)
                 .then().statusCode(200).body("type", equalTo("housing"));
-        given().auth().oauth2(Fixtures.VIEWER).contentType(ContentType.JSON)
+        jsonWithToken(Fixtures.VIEWER)
                 .body("{\"id\": \"nope\", \"name\": \"Nope\", \"type\": \"other\"}")
                 .when().post("/api/v1/agencies").then().statusCode(403);
         given().when().get("/api/v1/agencies").then().statusCode(401);
@@ -64,17 +65,17 @@ class AgencyResourceTest {
     @Test
     void badRegistrationsAreRefusedWithReasons() {
         String id = Fixtures.agency("police");
-        given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON)
+        jsonWithToken(Fixtures.ADMIN)
                 .body("{\"id\": \"" + id + "\", \"name\": \"Again\", \"type\": \"police\"}")
                 .when().post("/api/v1/agencies").then().statusCode(409);
-        given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON)
+        jsonWithToken(Fixtures.ADMIN)
                 .body("{\"id\": \"Bad Id\", \"name\": \"\", \"type\": \"police\"}")
                 .when().post("/api/v1/agencies").then().statusCode(400)
                 .body("violations.field", hasItem("id")).body("violations.field", hasItem("name"));
-        given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON)
+        jsonWithToken(Fixtures.ADMIN)
                 .body("{\"id\": \"x-agency\", \"name\": \"X\", \"type\": \"spaceship\"}")
                 .when().post("/api/v1/agencies").then().statusCode(400).body("field", equalTo("type"));
-        given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON)
+        jsonWithToken(Fixtures.ADMIN)
                 .body("{\"name\": \"No id\", \"type\": \"police\"}")
                 .when().post("/api/v1/agencies").then().statusCode(400).body("detail", containsString("id"));
     }
@@ -83,17 +84,17 @@ class AgencyResourceTest {
     void updatesNeedTheCurrentETag() {
         String id = Fixtures.agency("health");
         String body = "{\"name\": \"Mid and South Essex ICB\", \"type\": \"health\", \"responsibleAuthority\": true}";
-        given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON).body(body)
+        jsonWithToken(Fixtures.ADMIN).body(body)
                 .when().put("/api/v1/agencies/" + id).then().statusCode(428);
-        given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON).body(body).header("If-Match", "\"0\"")
+        jsonWithToken(Fixtures.ADMIN).body(body).header("If-Match", "\"0\"")
                 .when().put("/api/v1/agencies/" + id)
                 .then().statusCode(200).header("ETag", "\"1\"").body("name", equalTo("Mid and South Essex ICB"));
-        given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON).body(body).header("If-Match", "\"0\"")
+        jsonWithToken(Fixtures.ADMIN).body(body).header("If-Match", "\"0\"")
                 .when().put("/api/v1/agencies/" + id).then().statusCode(412);
-        given().auth().oauth2(Fixtures.officerOf("any")).contentType(ContentType.JSON).body(body)
+        jsonWithToken(Fixtures.officerOf("any")).body(body)
                 .header("If-Match", "\"1\"")
                 .when().put("/api/v1/agencies/" + id).then().statusCode(403);
-        given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON).body(body).header("If-Match", "\"0\"")
+        jsonWithToken(Fixtures.ADMIN).body(body).header("If-Match", "\"0\"")
                 .when().put("/api/v1/agencies/no-such-agency").then().statusCode(404);
     }
 }

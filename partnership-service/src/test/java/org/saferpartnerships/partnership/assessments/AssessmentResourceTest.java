@@ -1,11 +1,12 @@
 package org.saferpartnerships.partnership.assessments;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.time.Duration;
 
@@ -13,7 +14,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 import org.saferpartnerships.partnership.Fixtures;
@@ -28,7 +28,7 @@ class AssessmentResourceTest {
     @Test
     void candidateIssuesAreRankedByWeightedScore() {
         String csp = Fixtures.partnership();
-        given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON).body(ASSESSMENT)
+        jsonWithToken(Fixtures.officerOf(csp)).body(ASSESSMENT)
                 .when().post("/api/v1/partnerships/" + csp + "/assessments")
                 .then().statusCode(201)
                 .body("status", equalTo("draft"))
@@ -41,7 +41,7 @@ class AssessmentResourceTest {
     @Test
     void theDefaultMatrixIsUsedWhenNoneIsGiven() {
         String csp = Fixtures.partnership();
-        given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON)
+        jsonWithToken(Fixtures.officerOf(csp))
                 .body("{\"periodStart\": \"2021-10-01\", \"periodEnd\": \"2022-09-30\"}")
                 .when().post("/api/v1/partnerships/" + csp + "/assessments")
                 .then().statusCode(201)
@@ -51,7 +51,7 @@ class AssessmentResourceTest {
     @Test
     void theAssessmentYearRunsFromOctoberToSeptember() {
         String csp = Fixtures.partnership();
-        given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON)
+        jsonWithToken(Fixtures.officerOf(csp))
                 .body("{\"periodStart\": \"2021-04-01\", \"periodEnd\": \"2022-03-31\"}")
                 .when().post("/api/v1/partnerships/" + csp + "/assessments")
                 .then().statusCode(400).body("violations.field", hasItem("assessmentYear"));
@@ -60,12 +60,12 @@ class AssessmentResourceTest {
     @Test
     void everyIssueIsScoredOnEveryCriterionFromOneToFive() {
         String csp = Fixtures.partnership();
-        given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON).body("""
+        jsonWithToken(Fixtures.officerOf(csp)).body("""
                 {"periodStart": "2020-10-01", "periodEnd": "2021-09-30", "criteria": [{"name": "harm", "weight": 3}],
                  "issues": [{"title": "Drugs", "scores": {"volume": 3}}]}""")
                 .when().post("/api/v1/partnerships/" + csp + "/assessments")
                 .then().statusCode(400).body("detail", containsString("issues[0].scores"));
-        given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON).body("""
+        jsonWithToken(Fixtures.officerOf(csp)).body("""
                 {"periodStart": "2020-10-01", "periodEnd": "2021-09-30", "criteria": [{"name": "harm", "weight": 3}],
                  "issues": [{"title": "Drugs", "scores": {"harm": 9}}]}""")
                 .when().post("/api/v1/partnerships/" + csp + "/assessments")
@@ -76,14 +76,14 @@ class AssessmentResourceTest {
     void aFinalisedAssessmentIsReadOnlyAndAnnouncedWithItsRanking() {
         String csp = Fixtures.partnership();
         String officer = Fixtures.officerOf(csp);
-        String location = given().auth().oauth2(officer).contentType(ContentType.JSON).body(ASSESSMENT)
+        String location = jsonWithToken(officer).body(ASSESSMENT)
                 .when().post("/api/v1/partnerships/" + csp + "/assessments")
                 .then().statusCode(201).extract().header("Location");
-        given().auth().oauth2(officer).header("If-Match", "\"0\"").when().post(location + "/finalisation")
+        withToken(officer).header("If-Match", "\"0\"").when().post(location + "/finalisation")
                 .then().statusCode(200).body("status", equalTo("finalised"));
-        given().auth().oauth2(officer).contentType(ContentType.JSON).body(ASSESSMENT).header("If-Match", "\"1\"")
+        jsonWithToken(officer).body(ASSESSMENT).header("If-Match", "\"1\"")
                 .when().put(location).then().statusCode(409);
-        given().auth().oauth2(officer).header("If-Match", "\"1\"").when().post(location + "/finalisation")
+        withToken(officer).header("If-Match", "\"1\"").when().post(location + "/finalisation")
                 .then().statusCode(409);
 
         String id = location.substring(location.lastIndexOf('/') + 1);
@@ -97,9 +97,9 @@ class AssessmentResourceTest {
     @Test
     void oneAssessmentPerYear() {
         String csp = Fixtures.partnership();
-        given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON).body(ASSESSMENT)
+        jsonWithToken(Fixtures.officerOf(csp)).body(ASSESSMENT)
                 .when().post("/api/v1/partnerships/" + csp + "/assessments").then().statusCode(201);
-        given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON).body(ASSESSMENT)
+        jsonWithToken(Fixtures.officerOf(csp)).body(ASSESSMENT)
                 .when().post("/api/v1/partnerships/" + csp + "/assessments").then().statusCode(409);
     }
 }

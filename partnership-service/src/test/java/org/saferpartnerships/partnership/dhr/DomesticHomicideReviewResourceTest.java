@@ -1,13 +1,14 @@
 package org.saferpartnerships.partnership.dhr;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.containsString;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.time.Duration;
 
@@ -15,7 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 import org.saferpartnerships.partnership.Fixtures;
 import org.saferpartnerships.platform.events.Topics;
@@ -35,13 +35,13 @@ class DomesticHomicideReviewResourceTest {
     void theOfficersTrackAReviewAndItsEventCarriesNoCaseDetails() {
         String csp = Fixtures.partnership();
         String officer = Fixtures.officerOf(csp);
-        String id = given().auth().oauth2(officer).contentType(ContentType.JSON).body(REVIEW)
+        String id = jsonWithToken(officer).body(REVIEW)
                 .when().post("/api/v1/partnerships/" + csp + "/domestic-homicide-reviews")
                 .then().statusCode(201)
                 .body("panelMeetings", hasSize(2))
                 .body("recommendations[0].id", notNullValue())
                 .extract().path("id");
-        given().auth().oauth2(Fixtures.ADMIN).when().get("/api/v1/partnerships/" + csp + "/domestic-homicide-reviews")
+        withToken(Fixtures.ADMIN).when().get("/api/v1/partnerships/" + csp + "/domestic-homicide-reviews")
                 .then().statusCode(200).body("caseReference", contains("DHR3"));
 
         ConsumerRecord<String, String> event = TestKafka.awaitRecords(Topics.PARTNERSHIP_EVENTS,
@@ -56,19 +56,19 @@ class DomesticHomicideReviewResourceTest {
     @Test
     void everyoneElseIsToldThereIsNothingThere() {
         String csp = Fixtures.partnership();
-        String id = given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON).body(REVIEW)
+        String id = jsonWithToken(Fixtures.officerOf(csp)).body(REVIEW)
                 .when().post("/api/v1/partnerships/" + csp + "/domestic-homicide-reviews")
                 .then().statusCode(201).extract().path("id");
         for (String outsider : new String[] { Fixtures.VIEWER, Fixtures.officerOf("another-csp"),
                 TestTokens.analyst(csp), TestTokens.agencySubmitter("essex-police", csp),
                 TestTokens.withRole(Roles.FUNDING_OFFICER, csp), TestTokens.withRole(Roles.VIEWER, csp) }) {
-            given().auth().oauth2(outsider).when().get("/api/v1/partnerships/" + csp + "/domestic-homicide-reviews")
+            withToken(outsider).when().get("/api/v1/partnerships/" + csp + "/domestic-homicide-reviews")
                     .then().statusCode(404);
-            given().auth().oauth2(outsider).when()
+            withToken(outsider).when()
                     .get("/api/v1/partnerships/" + csp + "/domestic-homicide-reviews/" + id)
                     .then().statusCode(404);
         }
-        given().auth().oauth2(Fixtures.officerOf("another-csp")).contentType(ContentType.JSON).body(REVIEW)
+        jsonWithToken(Fixtures.officerOf("another-csp")).body(REVIEW)
                 .when().post("/api/v1/partnerships/" + csp + "/domestic-homicide-reviews").then().statusCode(404);
     }
 }

@@ -1,11 +1,12 @@
 package org.saferpartnerships.partnership.events;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 import org.saferpartnerships.partnership.Fixtures;
 import org.saferpartnerships.platform.events.DomainEvent;
@@ -68,10 +68,10 @@ class PartnershipEventContractTest {
         final String review;
 
         private Scenario() {
-            given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON).header("If-Match", "*")
+            jsonWithToken(Fixtures.ADMIN).header("If-Match", "*")
                     .body("{\"name\": \"Renamed Police\", \"type\": \"police\"}").put("/api/v1/agencies/" + agency)
                     .then().statusCode(200);
-            given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", "*")
+            jsonWithToken(officer).header("If-Match", "*")
                     .body("{\"name\": \"Renamed CSP\", \"districts\": [\"" + Fixtures.freeDistrict() + "\"]}")
                     .put("/api/v1/partnerships/" + csp).then().statusCode(200);
             membership = post("/members", "{\"agencyId\": \"" + agency + "\", \"role\": \"chair\", \"from\": \"2020-04-01\"}");
@@ -79,16 +79,16 @@ class PartnershipEventContractTest {
             meeting = post("/meetings", "{\"bodyId\": \"" + body + "\", \"heldOn\": \"2021-03-18\", \"decisions\": "
                     + "[{\"kind\": \"other\", \"text\": \"Noted\"}]}");
             assessment = post("/assessments", Fixtures.ASSESSMENT_2020);
-            given().auth().oauth2(officer).header("If-Match", "*")
+            withToken(officer).header("If-Match", "*")
                     .post("/api/v1/partnerships/" + csp + "/assessments/" + assessment + "/finalisation")
                     .then().statusCode(200);
             priority = post("/priorities", "{\"financialYear\": 2021, \"title\": \"ASB\", \"theme\": \"anti-social-behaviour\"}");
-            given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", "*")
+            jsonWithToken(officer).header("If-Match", "*")
                     .body("{\"bodyId\": \"" + body + "\", \"adoptedOn\": \"2021-03-18\"}")
                     .post("/api/v1/partnerships/" + csp + "/priorities/" + priority + "/adoption").then().statusCode(200);
             strategy = post("/strategies", "{\"title\": \"S\", \"startYear\": 2021, \"endYear\": 2023, \"focusAreas\": [\"ASB\"]}");
             risk = post("/risks", "{\"reference\": \"1\", \"description\": \"D\", \"likelihood\": 3, \"impact\": 2}");
-            given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", "*")
+            jsonWithToken(officer).header("If-Match", "*")
                     .body("{\"reference\": \"1\", \"description\": \"D\", \"likelihood\": 4, \"impact\": 2}")
                     .put("/api/v1/partnerships/" + csp + "/risks/" + risk).then().statusCode(200);
             action = post("/plans/2021/actions", "{\"title\": \"A\", \"ownerAgencyId\": \"" + agency + "\", "
@@ -98,7 +98,7 @@ class PartnershipEventContractTest {
         }
 
         private String post(String path, String json) {
-            return given().auth().oauth2(officer).contentType(ContentType.JSON).body(json)
+            return jsonWithToken(officer).body(json)
                     .post("/api/v1/partnerships/" + csp + path).then().statusCode(201).extract().path("id");
         }
     }

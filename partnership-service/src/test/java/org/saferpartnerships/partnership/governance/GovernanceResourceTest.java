@@ -1,6 +1,5 @@
 package org.saferpartnerships.partnership.governance;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
@@ -9,6 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
@@ -42,7 +42,7 @@ class GovernanceResourceTest {
 
     /** Sets up a governance body of the partnership; returns its id. */
     private static String governanceBody(String token, String partnership, String body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+        return jsonWithToken(token).body(body)
                 .when().post("/api/v1/partnerships/" + partnership + "/bodies").then().statusCode(201).extract().path("id");
     }
 
@@ -52,19 +52,19 @@ class GovernanceResourceTest {
         String officer = Fixtures.officerOf(csp);
         String police = Fixtures.agency("police");
         String council = Fixtures.agency("district-council");
-        String rag = given().auth().oauth2(officer).contentType(ContentType.JSON)
+        String rag = jsonWithToken(officer)
                 .body("{\"name\": \"Responsible Authorities Group\", \"kind\": \"responsible-authorities-group\", \"cadence\": \"quarterly\"}")
                 .when().post("/api/v1/partnerships/" + csp + "/bodies")
                 .then().statusCode(201).body("kind", equalTo("responsible-authorities-group")).extract().path("id");
 
-        String meeting = given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
+        String meeting = jsonWithToken(officer).body("""
                 {"bodyId": "%s", "heldOn": "2021-03-18", "attendingAgencies": ["%s", "%s"],
                  "decisions": [{"kind": "priorities-adopted", "text": "Priorities for 2021/22 adopted",
                                 "references": [{"type": "priority", "id": "p-1"}]}]}""".formatted(rag, police, council))
                 .when().post("/api/v1/partnerships/" + csp + "/meetings")
                 .then().statusCode(201).extract().path("id");
 
-        given().auth().oauth2(Fixtures.VIEWER).when().get("/api/v1/partnerships/" + csp + "/meetings/" + meeting)
+        withToken(Fixtures.VIEWER).when().get("/api/v1/partnerships/" + csp + "/meetings/" + meeting)
                 .then().statusCode(200)
                 .body("attendingAgencies", contains(police, council))
                 .body("decisions[0].kind", equalTo("priorities-adopted"))
@@ -86,24 +86,24 @@ class GovernanceResourceTest {
         String meeting = "{\"bodyId\": \"" + body + "\", \"heldOn\": \"2021-03-18\"}";
         String key = UUID.randomUUID().toString();
 
-        Response first = given().auth().oauth2(officer).contentType(ContentType.JSON)
+        Response first = jsonWithToken(officer)
                 .header("Idempotency-Key", key).body(meeting)
                 .when().post("/api/v1/partnerships/" + csp + "/meetings")
                 .then().statusCode(201).header("Idempotent-Replayed", nullValue()).extract().response();
-        given().auth().oauth2(officer).contentType(ContentType.JSON).header("Idempotency-Key", key).body(meeting)
+        jsonWithToken(officer).header("Idempotency-Key", key).body(meeting)
                 .when().post("/api/v1/partnerships/" + csp + "/meetings")
                 .then().statusCode(201).header("Idempotent-Replayed", equalTo("true"))
                 .header("Location", equalTo(first.header("Location")))
                 .body("id", equalTo(first.path("id")));
-        given().auth().oauth2(Fixtures.VIEWER).when().get("/api/v1/partnerships/" + csp + "/meetings")
+        withToken(Fixtures.VIEWER).when().get("/api/v1/partnerships/" + csp + "/meetings")
                 .then().statusCode(200).body("id", contains((Object) first.path("id")));
 
-        given().auth().oauth2(officer).contentType(ContentType.JSON).header("Idempotency-Key", key)
+        jsonWithToken(officer).header("Idempotency-Key", key)
                 .body(meeting.replace("2021-03-18", "2021-06-17"))
                 .when().post("/api/v1/partnerships/" + csp + "/meetings")
                 .then().statusCode(422).contentType("application/problem+json");
         // Another caller's key is its own: the same key creates that caller's own meeting.
-        given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON).header("Idempotency-Key", key).body(meeting)
+        jsonWithToken(Fixtures.ADMIN).header("Idempotency-Key", key).body(meeting)
                 .when().post("/api/v1/partnerships/" + csp + "/meetings")
                 .then().statusCode(201).header("Idempotent-Replayed", nullValue());
     }
@@ -127,7 +127,7 @@ class GovernanceResourceTest {
                     .digest(meeting.getBytes(StandardCharsets.UTF_8))));
             claim.executeUpdate();
         }
-        given().auth().oauth2(officer).contentType(ContentType.JSON).header("Idempotency-Key", key).body(meeting)
+        jsonWithToken(officer).header("Idempotency-Key", key).body(meeting)
                 .when().post("/api/v1/partnerships/" + csp + "/meetings")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("still being handled"));
@@ -138,10 +138,10 @@ class GovernanceResourceTest {
         String csp = Fixtures.partnership();
         String officer = Fixtures.officerOf(csp);
         String key = UUID.randomUUID().toString();
-        given().auth().oauth2(officer).contentType(ContentType.JSON).header("Idempotency-Key", key)
+        jsonWithToken(officer).header("Idempotency-Key", key)
                 .body("{\"name\": \"Hub\", \"kind\": \"no-such-kind\"}")
                 .when().post("/api/v1/partnerships/" + csp + "/bodies").then().statusCode(400);
-        given().auth().oauth2(officer).contentType(ContentType.JSON).header("Idempotency-Key", key)
+        jsonWithToken(officer).header("Idempotency-Key", key)
                 .body("{\"name\": \"Hub\", \"kind\": \"community-safety-hub\"}")
                 .when().post("/api/v1/partnerships/" + csp + "/bodies").then().statusCode(201)
                 .header("Idempotent-Replayed", nullValue());
@@ -154,24 +154,24 @@ class GovernanceResourceTest {
         String body = governanceBody(officer, csp,
                 "{\"name\": \"Hub\", \"kind\": \"community-safety-hub\", \"cadence\": \"weekly\"}");
         for (String day : List.of("2021-03-04", "2021-03-11", "2021-03-18")) {
-            given().auth().oauth2(officer).contentType(ContentType.JSON)
+            jsonWithToken(officer)
                     .body("{\"bodyId\": \"" + body + "\", \"heldOn\": \"" + day + "\"}")
                     .when().post("/api/v1/partnerships/" + csp + "/meetings").then().statusCode(201);
         }
         String meetings = "/api/v1/partnerships/" + csp + "/meetings";
-        String link = given().auth().oauth2(Fixtures.VIEWER).queryParam("limit", 2).when().get(meetings)
+        String link = withToken(Fixtures.VIEWER).queryParam("limit", 2).when().get(meetings)
                 .then().statusCode(200).header("X-Total-Count", "3")
                 .body("heldOn", contains("2021-03-18", "2021-03-11"))
                 .extract().header("Link");
         assertThat(link, containsString("rel=\"next\""));
         String next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
-        given().auth().oauth2(Fixtures.VIEWER).when().get(next)
+        withToken(Fixtures.VIEWER).when().get(next)
                 .then().statusCode(200).body("heldOn", contains("2021-03-04"))
                 .header("Link", allOf(containsString("rel=\"prev\""), not(containsString("rel=\"next\""))));
 
-        given().auth().oauth2(Fixtures.VIEWER).queryParam("limit", 501).when().get(meetings)
+        withToken(Fixtures.VIEWER).queryParam("limit", 501).when().get(meetings)
                 .then().statusCode(400).body("violations.field", hasItem(containsString("limit")));
-        given().auth().oauth2(Fixtures.VIEWER).queryParam("offset", -1).when().get(meetings)
+        withToken(Fixtures.VIEWER).queryParam("offset", -1).when().get(meetings)
                 .then().statusCode(400);
     }
 
@@ -183,12 +183,12 @@ class GovernanceResourceTest {
         String reference = "{\"type\": \"priority\", \"id\": \"" + "r".repeat(80) + "\"}";
         String decision = "{\"kind\": \"other\", \"text\": \"" + "d".repeat(2000) + "\", \"references\": ["
                 + String.join(",", java.util.Collections.nCopies(50, reference)) + "]}";
-        given().auth().oauth2(officer).contentType(ContentType.JSON)
+        jsonWithToken(officer)
                 .body("{\"bodyId\": \"" + body + "\", \"heldOn\": \"2021-03-18\", \"decisions\": ["
                         + String.join(",", java.util.Collections.nCopies(100, decision)) + "]}")
                 .when().post("/api/v1/partnerships/" + csp + "/meetings")
                 .then().statusCode(413).contentType("application/problem+json");
-        given().auth().oauth2(officer).when().get("/api/v1/partnerships/" + csp + "/meetings")
+        withToken(officer).when().get("/api/v1/partnerships/" + csp + "/meetings")
                 .then().statusCode(200).body("$", org.hamcrest.Matchers.empty());
     }
 
@@ -196,22 +196,22 @@ class GovernanceResourceTest {
     void aMeetingNeedsABodyOfThisPartnershipAndKnownAgencies() {
         String csp = Fixtures.partnership();
         String other = Fixtures.partnership();
-        String otherBody = given().auth().oauth2(Fixtures.officerOf(other)).contentType(ContentType.JSON)
+        String otherBody = jsonWithToken(Fixtures.officerOf(other))
                 .body("{\"name\": \"JAG\", \"kind\": \"joint-action-group\"}")
                 .when().post("/api/v1/partnerships/" + other + "/bodies").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON)
+        jsonWithToken(Fixtures.officerOf(csp))
                 .body("{\"bodyId\": \"" + otherBody + "\", \"heldOn\": \"2021-03-18\"}")
                 .when().post("/api/v1/partnerships/" + csp + "/meetings")
                 .then().statusCode(400).body("detail", containsString("bodyId"));
 
-        String body = given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON)
+        String body = jsonWithToken(Fixtures.officerOf(csp))
                 .body("{\"name\": \"Hub\", \"kind\": \"community-safety-hub\", \"cadence\": \"weekly\"}")
                 .when().post("/api/v1/partnerships/" + csp + "/bodies").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON)
+        jsonWithToken(Fixtures.officerOf(csp))
                 .body("{\"bodyId\": \"" + body + "\", \"heldOn\": \"2021-03-18\", \"attendingAgencies\": [\"ghost-agency\"]}")
                 .when().post("/api/v1/partnerships/" + csp + "/meetings")
                 .then().statusCode(400).body("detail", containsString("attendingAgencies"));
-        given().auth().oauth2(Fixtures.officerOf(other)).contentType(ContentType.JSON)
+        jsonWithToken(Fixtures.officerOf(other))
                 .body("{\"bodyId\": \"" + body + "\", \"heldOn\": \"2021-03-18\"}")
                 .when().post("/api/v1/partnerships/" + csp + "/meetings").then().statusCode(403);
     }

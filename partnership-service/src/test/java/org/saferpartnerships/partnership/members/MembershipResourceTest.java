@@ -1,6 +1,5 @@
 package org.saferpartnerships.partnership.members;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -8,6 +7,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.time.Duration;
 
@@ -15,7 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 import org.saferpartnerships.partnership.Fixtures;
@@ -38,28 +38,28 @@ class MembershipResourceTest {
         String police = Fixtures.agency("police");
         String charity = Fixtures.agency("voluntary-sector");
 
-        given().auth().oauth2(officer).contentType(ContentType.JSON).body(membership(police, "chair", "2019-04-01", null))
+        jsonWithToken(officer).body(membership(police, "chair", "2019-04-01", null))
                 .when().post("/api/v1/partnerships/" + csp + "/members")
                 .then().statusCode(201).body("statutory", equalTo(true)).body("agency.id", equalTo(police));
-        String location = given().auth().oauth2(officer).contentType(ContentType.JSON)
+        String location = jsonWithToken(officer)
                 .body(membership(charity, "member", "2019-04-01", null))
                 .when().post("/api/v1/partnerships/" + csp + "/members")
                 .then().statusCode(201).body("statutory", equalTo(false)).extract().header("Location");
 
-        String etag = given().auth().oauth2(officer).when().get(location).then().statusCode(200).extract().header("ETag");
-        given().auth().oauth2(officer).contentType(ContentType.JSON)
+        String etag = withToken(officer).when().get(location).then().statusCode(200).extract().header("ETag");
+        jsonWithToken(officer)
                 .body(membership(charity, "member", "2019-04-01", "2021-03-31")).header("If-Match", etag)
                 .when().put(location).then().statusCode(200).body("until", equalTo("2021-03-31"));
 
-        given().auth().oauth2(Fixtures.VIEWER).queryParam("on", "2020-09-15")
+        withToken(Fixtures.VIEWER).queryParam("on", "2020-09-15")
                 .when().get("/api/v1/partnerships/" + csp + "/members")
                 .then().statusCode(200).body("agency.id", containsInAnyOrder(police, charity));
-        given().auth().oauth2(Fixtures.VIEWER).queryParam("on", "2022-01-10")
+        withToken(Fixtures.VIEWER).queryParam("on", "2022-01-10")
                 .when().get("/api/v1/partnerships/" + csp + "/members")
                 .then().statusCode(200).body("agency.id", contains(police));
-        given().auth().oauth2(Fixtures.VIEWER).when().get("/api/v1/partnerships/" + csp + "/members")
+        withToken(Fixtures.VIEWER).when().get("/api/v1/partnerships/" + csp + "/members")
                 .then().statusCode(200).body("agency.id", containsInAnyOrder(police, charity));
-        given().auth().oauth2(Fixtures.VIEWER).queryParam("on", "2018-01-01")
+        withToken(Fixtures.VIEWER).queryParam("on", "2018-01-01")
                 .when().get("/api/v1/partnerships/" + csp + "/members")
                 .then().statusCode(200).body("$", empty());
 
@@ -78,11 +78,11 @@ class MembershipResourceTest {
         String csp = Fixtures.partnership();
         String officer = Fixtures.officerOf(csp);
         String council = Fixtures.agency("district-council");
-        given().auth().oauth2(officer).contentType(ContentType.JSON).body(membership(council, "member", "2019-04-01", "2020-03-31"))
+        jsonWithToken(officer).body(membership(council, "member", "2019-04-01", "2020-03-31"))
                 .when().post("/api/v1/partnerships/" + csp + "/members").then().statusCode(201);
-        given().auth().oauth2(officer).contentType(ContentType.JSON).body(membership(council, "chair", "2020-01-01", null))
+        jsonWithToken(officer).body(membership(council, "chair", "2020-01-01", null))
                 .when().post("/api/v1/partnerships/" + csp + "/members").then().statusCode(409);
-        given().auth().oauth2(officer).contentType(ContentType.JSON).body(membership(council, "chair", "2020-04-01", null))
+        jsonWithToken(officer).body(membership(council, "chair", "2020-04-01", null))
                 .when().post("/api/v1/partnerships/" + csp + "/members").then().statusCode(201);
     }
 
@@ -90,15 +90,15 @@ class MembershipResourceTest {
     void badMembershipsAreRefusedWithReasons() {
         String csp = Fixtures.partnership();
         String officer = Fixtures.officerOf(csp);
-        given().auth().oauth2(officer).contentType(ContentType.JSON)
+        jsonWithToken(officer)
                 .body(membership("no-such-agency", "member", "2019-04-01", null))
                 .when().post("/api/v1/partnerships/" + csp + "/members")
                 .then().statusCode(400).body("detail", containsString("no-such-agency"));
-        given().auth().oauth2(officer).contentType(ContentType.JSON)
+        jsonWithToken(officer)
                 .body(membership(Fixtures.agency("police"), "member", "2019-04-01", "2018-04-01"))
                 .when().post("/api/v1/partnerships/" + csp + "/members")
                 .then().statusCode(400).body("violations.field", hasItem("periodInOrder"));
-        given().auth().oauth2(officer).contentType(ContentType.JSON)
+        jsonWithToken(officer)
                 .body("{\"agencyId\": \"x\", \"role\": \"president\", \"from\": \"2019-04-01\"}")
                 .when().post("/api/v1/partnerships/" + csp + "/members")
                 .then().statusCode(400).body("field", equalTo("role"));
@@ -108,13 +108,13 @@ class MembershipResourceTest {
     void onlyThePartnershipsOwnOfficersChangeItsMembers() {
         String csp = Fixtures.partnership();
         String police = Fixtures.agency("police");
-        given().auth().oauth2(Fixtures.officerOf("another-csp")).contentType(ContentType.JSON)
+        jsonWithToken(Fixtures.officerOf("another-csp"))
                 .body(membership(police, "member", "2019-04-01", null))
                 .when().post("/api/v1/partnerships/" + csp + "/members").then().statusCode(403);
-        given().auth().oauth2(Fixtures.VIEWER).contentType(ContentType.JSON)
+        jsonWithToken(Fixtures.VIEWER)
                 .body(membership(police, "member", "2019-04-01", null))
                 .when().post("/api/v1/partnerships/" + csp + "/members").then().statusCode(403);
-        given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON)
+        jsonWithToken(Fixtures.ADMIN)
                 .body(membership(police, "member", "2019-04-01", null))
                 .when().post("/api/v1/partnerships/no-such-csp/members").then().statusCode(404);
     }

@@ -1,6 +1,5 @@
 package org.saferpartnerships.partnership.partnerships;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -10,6 +9,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 import org.saferpartnerships.partnership.Fixtures;
@@ -57,7 +57,7 @@ class PartnershipResourceTest {
         String id = Fixtures.uniqueId("joint");
         String first = Fixtures.freeDistrict();
         String second = Fixtures.freeDistrict();
-        given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON).body(body(id, "Joint CSP", first, second))
+        jsonWithToken(Fixtures.ADMIN).body(body(id, "Joint CSP", first, second))
                 .when().post("/api/v1/partnerships")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/v1/partnerships/" + id))
@@ -65,7 +65,7 @@ class PartnershipResourceTest {
                 .body("districts[0].name", equalTo(
                         org.saferpartnerships.platform.geography.LocalAuthorityDistricts.nameOf(first).orElseThrow()));
 
-        given().auth().oauth2(Fixtures.VIEWER).queryParam("district", second).when().get("/api/v1/partnerships")
+        withToken(Fixtures.VIEWER).queryParam("district", second).when().get("/api/v1/partnerships")
                 .then().statusCode(200).body("id", contains(id));
 
         ConsumerRecord<String, String> event = TestKafka.awaitRecords(Topics.PARTNERSHIP_EVENTS,
@@ -78,10 +78,10 @@ class PartnershipResourceTest {
     @Test
     void aDistrictBelongsToOnePartnershipAtATime() {
         String district = Fixtures.freeDistrict();
-        given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON)
+        jsonWithToken(Fixtures.ADMIN)
                 .body(body(Fixtures.uniqueId("first"), "First", district))
                 .when().post("/api/v1/partnerships").then().statusCode(201);
-        given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON)
+        jsonWithToken(Fixtures.ADMIN)
                 .body(body(Fixtures.uniqueId("second"), "Second", district))
                 .when().post("/api/v1/partnerships")
                 .then().statusCode(409).body("detail", containsString(district));
@@ -99,7 +99,7 @@ class PartnershipResourceTest {
                 String body = body(Fixtures.uniqueId("claim"), "Claimant", district);
                 statuses.add(pool.submit(() -> {
                     start.await();
-                    return given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON).body(body)
+                    return jsonWithToken(Fixtures.ADMIN).body(body)
                             .when().post("/api/v1/partnerships").statusCode();
                 }));
             }
@@ -113,7 +113,7 @@ class PartnershipResourceTest {
         } finally {
             pool.shutdownNow();
         }
-        given().auth().oauth2(Fixtures.VIEWER).queryParam("district", district).when().get("/api/v1/partnerships")
+        withToken(Fixtures.VIEWER).queryParam("district", district).when().get("/api/v1/partnerships")
                 .then().statusCode(200).body("id", hasSize(1));
     }
 
@@ -130,8 +130,8 @@ class PartnershipResourceTest {
                 statement.execute("insert into partnership_district (partnership_id, position, district_code) "
                         + "values ('" + holder + "', 0, '" + district + "')");
             }
-            Future<Integer> claim = pool.submit(() -> given().auth().oauth2(Fixtures.ADMIN)
-                    .contentType(ContentType.JSON).body(body(Fixtures.uniqueId("late"), "Late", district))
+            Future<Integer> claim = pool.submit(() -> jsonWithToken(Fixtures.ADMIN)
+                    .body(body(Fixtures.uniqueId("late"), "Late", district))
                     .when().post("/api/v1/partnerships").statusCode());
             await().atMost(Duration.ofSeconds(20)).until(this::someoneWaitsOnALock);
             connection.commit();
@@ -154,36 +154,36 @@ class PartnershipResourceTest {
 
     @Test
     void districtsMustBeOnsDistrictCodes() {
-        given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON)
+        jsonWithToken(Fixtures.ADMIN)
                 .body(body(Fixtures.uniqueId("bad"), "Bad", "E99999999"))
                 .when().post("/api/v1/partnerships")
                 .then().statusCode(400).body("violations.field", hasItem(containsString("districts")));
-        given().auth().oauth2(Fixtures.ADMIN).contentType(ContentType.JSON)
+        jsonWithToken(Fixtures.ADMIN)
                 .body("{\"id\": \"" + Fixtures.uniqueId("none") + "\", \"name\": \"None\", \"districts\": []}")
                 .when().post("/api/v1/partnerships")
                 .then().statusCode(400).body("violations.field", hasItem("districts"));
-        given().auth().oauth2(Fixtures.VIEWER).queryParam("district", "Colchester").when().get("/api/v1/partnerships")
+        withToken(Fixtures.VIEWER).queryParam("district", "Colchester").when().get("/api/v1/partnerships")
                 .then().statusCode(400);
     }
 
     @Test
     void onlyAdminsRegisterAndOnlyItsOwnOfficersChangeAPartnership() {
         String id = Fixtures.partnership();
-        given().auth().oauth2(Fixtures.officerOf(id)).contentType(ContentType.JSON)
+        jsonWithToken(Fixtures.officerOf(id))
                 .body(body(Fixtures.uniqueId("mine"), "Mine", Fixtures.freeDistrict()))
                 .when().post("/api/v1/partnerships").then().statusCode(403);
 
         String district = Fixtures.freeDistrict();
-        String etag = given().auth().oauth2(Fixtures.VIEWER).when().get("/api/v1/partnerships/" + id)
+        String etag = withToken(Fixtures.VIEWER).when().get("/api/v1/partnerships/" + id)
                 .then().statusCode(200).extract().header("ETag");
-        given().auth().oauth2(Fixtures.officerOf("another")).contentType(ContentType.JSON)
+        jsonWithToken(Fixtures.officerOf("another"))
                 .body(body(id, "Renamed", district)).header("If-Match", etag)
                 .when().put("/api/v1/partnerships/" + id).then().statusCode(403);
-        given().auth().oauth2(Fixtures.officerOf(id)).contentType(ContentType.JSON)
+        jsonWithToken(Fixtures.officerOf(id))
                 .body(body(id, "Renamed", district)).header("If-Match", etag)
                 .when().put("/api/v1/partnerships/" + id)
                 .then().statusCode(200).body("name", equalTo("Renamed")).body("districts", hasSize(1));
-        given().auth().oauth2(Fixtures.officerOf(id)).contentType(ContentType.JSON)
+        jsonWithToken(Fixtures.officerOf(id))
                 .body(body(id, "Stale", district)).header("If-Match", etag)
                 .when().put("/api/v1/partnerships/" + id).then().statusCode(412);
 
@@ -193,7 +193,7 @@ class PartnershipResourceTest {
 
     @Test
     void anUnknownPartnershipIsNotFound() {
-        given().auth().oauth2(Fixtures.ADMIN).when().get("/api/v1/partnerships/no-such-csp")
+        withToken(Fixtures.ADMIN).when().get("/api/v1/partnerships/no-such-csp")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 }

@@ -1,10 +1,10 @@
 package org.saferpartnerships.partnership.plans;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
 
 import java.time.Duration;
 
@@ -12,7 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 import org.saferpartnerships.partnership.Fixtures;
@@ -40,11 +39,11 @@ class ActionPlanResourceTest {
     void theOwnerAgencyReportsProgressOnItsAction() {
         String csp = Fixtures.partnership();
         String owner = Fixtures.agency("district-council");
-        String location = given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON).body(action(owner))
+        String location = jsonWithToken(Fixtures.officerOf(csp)).body(action(owner))
                 .when().post("/api/v1/partnerships/" + csp + "/plans/2021/actions")
                 .then().statusCode(201).body("status", equalTo("not-started")).extract().header("Location");
 
-        given().auth().oauth2(TestTokens.agencySubmitter(owner, csp)).contentType(ContentType.JSON).body(PROGRESS)
+        jsonWithToken(TestTokens.agencySubmitter(owner, csp)).body(PROGRESS)
                 .when().post(location + "/progress")
                 .then().statusCode(200)
                 .body("status", equalTo("complete"))
@@ -67,17 +66,17 @@ class ActionPlanResourceTest {
     void otherAgenciesMayNotReportOnIt() {
         String csp = Fixtures.partnership();
         String owner = Fixtures.agency("district-council");
-        String location = given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON).body(action(owner))
+        String location = jsonWithToken(Fixtures.officerOf(csp)).body(action(owner))
                 .when().post("/api/v1/partnerships/" + csp + "/plans/2021/actions").then().statusCode(201)
                 .extract().header("Location");
-        given().auth().oauth2(TestTokens.agencySubmitter("essex-police", csp)).contentType(ContentType.JSON).body(PROGRESS)
+        jsonWithToken(TestTokens.agencySubmitter("essex-police", csp)).body(PROGRESS)
                 .when().post(location + "/progress").then().statusCode(403);
-        given().auth().oauth2(Fixtures.VIEWER).contentType(ContentType.JSON).body(PROGRESS)
+        jsonWithToken(Fixtures.VIEWER).body(PROGRESS)
                 .when().post(location + "/progress").then().statusCode(403);
-        given().auth().oauth2(TestTokens.agencySubmitter(owner, csp)).contentType(ContentType.JSON)
+        jsonWithToken(TestTokens.agencySubmitter(owner, csp))
                 .body(action(owner)).header("If-Match", "\"0\"")
                 .when().put(location).then().statusCode(403);
-        given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON).body(PROGRESS)
+        jsonWithToken(Fixtures.officerOf(csp)).body(PROGRESS)
                 .when().post(location + "/progress").then().statusCode(200);
     }
 
@@ -85,10 +84,10 @@ class ActionPlanResourceTest {
     void progressNamesOnlyTheActionsMeasures() {
         String csp = Fixtures.partnership();
         String owner = Fixtures.agency("police");
-        String location = given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON).body(action(owner))
+        String location = jsonWithToken(Fixtures.officerOf(csp)).body(action(owner))
                 .when().post("/api/v1/partnerships/" + csp + "/plans/2021/actions").then().statusCode(201)
                 .extract().header("Location");
-        given().auth().oauth2(TestTokens.agencySubmitter(owner, csp)).contentType(ContentType.JSON).body("""
+        jsonWithToken(TestTokens.agencySubmitter(owner, csp)).body("""
                 {"on": "2021-12-01", "status": "on-track", "note": "n", "measures": [{"name": "arrests", "actual": 3}]}""")
                 .when().post(location + "/progress").then().statusCode(400).body("detail", containsString("arrests"));
     }
@@ -96,10 +95,10 @@ class ActionPlanResourceTest {
     @Test
     void actionsNeedAKnownOwnerAndAPriorityOfThePartnership() {
         String csp = Fixtures.partnership();
-        given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON).body(action("ghost-agency"))
+        jsonWithToken(Fixtures.officerOf(csp)).body(action("ghost-agency"))
                 .when().post("/api/v1/partnerships/" + csp + "/plans/2021/actions")
                 .then().statusCode(400).body("detail", containsString("ownerAgencyId"));
-        given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON)
+        jsonWithToken(Fixtures.officerOf(csp))
                 .body(action(Fixtures.agency("police")).replace("{\"title\"",
                         "{\"priorityId\": \"3f0c7a52-1111-4c8e-8f3e-6f7d2a9b0c11\", \"title\""))
                 .when().post("/api/v1/partnerships/" + csp + "/plans/2021/actions")

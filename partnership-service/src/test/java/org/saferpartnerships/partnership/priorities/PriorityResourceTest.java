@@ -1,10 +1,11 @@
 package org.saferpartnerships.partnership.priorities;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.time.Duration;
 
@@ -12,7 +13,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 import org.saferpartnerships.partnership.Fixtures;
@@ -28,7 +28,7 @@ class PriorityResourceTest {
     }
 
     static String rag(String csp) {
-        return given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON)
+        return jsonWithToken(Fixtures.officerOf(csp))
                 .body("{\"name\": \"RAG\", \"kind\": \"responsible-authorities-group\"}")
                 .when().post("/api/v1/partnerships/" + csp + "/bodies").then().statusCode(201).extract().path("id");
     }
@@ -37,14 +37,14 @@ class PriorityResourceTest {
     void prioritiesAreListedByFinancialYear() {
         String csp = Fixtures.partnership();
         String officer = Fixtures.officerOf(csp);
-        given().auth().oauth2(officer).contentType(ContentType.JSON).body(priority(2020, "Drugs and county lines", "drugs-county-lines"))
+        jsonWithToken(officer).body(priority(2020, "Drugs and county lines", "drugs-county-lines"))
                 .when().post("/api/v1/partnerships/" + csp + "/priorities").then().statusCode(201);
-        given().auth().oauth2(officer).contentType(ContentType.JSON).body(priority(2021, "Domestic abuse", "domestic-abuse"))
+        jsonWithToken(officer).body(priority(2021, "Domestic abuse", "domestic-abuse"))
                 .when().post("/api/v1/partnerships/" + csp + "/priorities").then().statusCode(201);
-        given().auth().oauth2(Fixtures.VIEWER).queryParam("year", 2021)
+        withToken(Fixtures.VIEWER).queryParam("year", 2021)
                 .when().get("/api/v1/partnerships/" + csp + "/priorities")
                 .then().statusCode(200).body("title", contains("Domestic abuse"));
-        given().auth().oauth2(Fixtures.VIEWER).when().get("/api/v1/partnerships/" + csp + "/priorities")
+        withToken(Fixtures.VIEWER).when().get("/api/v1/partnerships/" + csp + "/priorities")
                 .then().statusCode(200).body("financialYear", contains(2020, 2021));
     }
 
@@ -53,16 +53,16 @@ class PriorityResourceTest {
         String csp = Fixtures.partnership();
         String officer = Fixtures.officerOf(csp);
         String body = rag(csp);
-        String location = given().auth().oauth2(officer).contentType(ContentType.JSON)
+        String location = jsonWithToken(officer)
                 .body(priority(2021, "Violence and knife crime", "violence-knife-crime"))
                 .when().post("/api/v1/partnerships/" + csp + "/priorities")
                 .then().statusCode(201).body("status", equalTo("draft")).extract().header("Location");
-        given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+        jsonWithToken(officer).header("If-Match", "\"0\"")
                 .body("{\"bodyId\": \"" + body + "\", \"adoptedOn\": \"2021-03-18\"}")
                 .when().post(location + "/adoption")
                 .then().statusCode(200).body("status", equalTo("adopted")).body("adoptedByBodyId", equalTo(body))
                 .body("adoptedOn", equalTo("2021-03-18"));
-        given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+        jsonWithToken(officer).header("If-Match", "\"1\"")
                 .body(priority(2021, "Changed", "other"))
                 .when().put(location).then().statusCode(409);
 
@@ -79,10 +79,10 @@ class PriorityResourceTest {
     void adoptionNeedsABodyOfThePartnership() {
         String csp = Fixtures.partnership();
         String otherBody = rag(Fixtures.partnership());
-        String location = given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON)
+        String location = jsonWithToken(Fixtures.officerOf(csp))
                 .body(priority(2021, "Hate crime", "hate-crime"))
                 .when().post("/api/v1/partnerships/" + csp + "/priorities").then().statusCode(201).extract().header("Location");
-        given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+        jsonWithToken(Fixtures.officerOf(csp)).header("If-Match", "\"0\"")
                 .body("{\"bodyId\": \"" + otherBody + "\", \"adoptedOn\": \"2021-03-18\"}")
                 .when().post(location + "/adoption").then().statusCode(400).body("detail", containsString("bodyId"));
     }
@@ -91,17 +91,17 @@ class PriorityResourceTest {
     void aPriorityLinksToTheAssessmentIssueItCameFrom() {
         String csp = Fixtures.partnership();
         String officer = Fixtures.officerOf(csp);
-        JsonPath assessment = given().auth().oauth2(officer).contentType(ContentType.JSON)
+        JsonPath assessment = jsonWithToken(officer)
                 .body(Fixtures.ASSESSMENT_2020)
                 .when().post("/api/v1/partnerships/" + csp + "/assessments").then().statusCode(201).extract().jsonPath();
         String assessmentId = assessment.getString("id");
         String issueId = assessment.getString("ranking[0].id");
-        given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
+        jsonWithToken(officer).body("""
                 {"financialYear": 2021, "title": "Domestic abuse", "theme": "domestic-abuse",
                  "assessmentId": "%s", "assessmentIssueId": "%s"}""".formatted(assessmentId, issueId))
                 .when().post("/api/v1/partnerships/" + csp + "/priorities")
                 .then().statusCode(201).body("assessmentIssueId", equalTo(issueId));
-        given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
+        jsonWithToken(officer).body("""
                 {"financialYear": 2021, "title": "Domestic abuse", "theme": "domestic-abuse",
                  "assessmentId": "%s", "assessmentIssueId": "%s"}""".formatted(assessmentId, assessmentId))
                 .when().post("/api/v1/partnerships/" + csp + "/priorities")
@@ -111,7 +111,7 @@ class PriorityResourceTest {
     @Test
     void themesComeFromTheTaxonomy() {
         String csp = Fixtures.partnership();
-        given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON)
+        jsonWithToken(Fixtures.officerOf(csp))
                 .body(priority(2021, "Parking", "parking"))
                 .when().post("/api/v1/partnerships/" + csp + "/priorities")
                 .then().statusCode(400).body("field", equalTo("theme"));

@@ -1,11 +1,12 @@
 package org.saferpartnerships.partnership.risks;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.time.Duration;
 
@@ -13,7 +14,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 import org.saferpartnerships.partnership.Fixtures;
@@ -34,17 +34,17 @@ class RiskResourceTest {
     void aRiskGetsItsScoreAndRatingAndSitsInItsMatrixCell() {
         String csp = Fixtures.partnership();
         String officer = Fixtures.officerOf(csp);
-        String low = given().auth().oauth2(officer).contentType(ContentType.JSON).body(risk("1", 3, 2))
+        String low = jsonWithToken(officer).body(risk("1", 3, 2))
                 .when().post("/api/v1/partnerships/" + csp + "/risks")
                 .then().statusCode(201)
                 .body("score", equalTo(6)).body("rating", equalTo("low"))
                 .body("likelihoodLabel", equalTo("low")).body("impactLabel", equalTo("marginal"))
                 .extract().path("id");
-        given().auth().oauth2(officer).contentType(ContentType.JSON).body(risk("2", 5, 4))
+        jsonWithToken(officer).body(risk("2", 5, 4))
                 .when().post("/api/v1/partnerships/" + csp + "/risks")
                 .then().statusCode(201).body("score", equalTo(20)).body("rating", equalTo("high"));
 
-        JsonPath matrix = given().auth().oauth2(Fixtures.VIEWER).when()
+        JsonPath matrix = withToken(Fixtures.VIEWER).when()
                 .get("/api/v1/partnerships/" + csp + "/risks/matrix").then().statusCode(200).extract().jsonPath();
         assertThat(matrix.getList("rows.likelihood"), contains(6, 5, 4, 3, 2, 1));
         // Row for likelihood 3 is the fourth from the top; impact 2 is its second cell.
@@ -63,25 +63,25 @@ class RiskResourceTest {
     void reassessingMovesTheRiskAndClosingTakesItOffTheMatrix() {
         String csp = Fixtures.partnership();
         String officer = Fixtures.officerOf(csp);
-        String id = given().auth().oauth2(officer).contentType(ContentType.JSON).body(risk("1", 2, 2))
+        String id = jsonWithToken(officer).body(risk("1", 2, 2))
                 .when().post("/api/v1/partnerships/" + csp + "/risks").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+        jsonWithToken(officer).header("If-Match", "\"0\"")
                 .body("{\"reference\": \"1\", \"description\": \"d\", \"likelihood\": 4, \"impact\": 3}")
                 .when().put("/api/v1/partnerships/" + csp + "/risks/" + id)
                 .then().statusCode(200).body("score", equalTo(12)).body("rating", equalTo("medium"));
-        given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+        jsonWithToken(officer).header("If-Match", "\"1\"")
                 .body("{\"reference\": \"1\", \"description\": \"d\", \"likelihood\": 4, \"impact\": 3, \"closed\": true}")
                 .when().put("/api/v1/partnerships/" + csp + "/risks/" + id).then().statusCode(200);
-        given().auth().oauth2(officer).when().get("/api/v1/partnerships/" + csp + "/risks")
+        withToken(officer).when().get("/api/v1/partnerships/" + csp + "/risks")
                 .then().statusCode(200).body("$", empty());
-        given().auth().oauth2(officer).queryParam("closed", true).when().get("/api/v1/partnerships/" + csp + "/risks")
+        withToken(officer).queryParam("closed", true).when().get("/api/v1/partnerships/" + csp + "/risks")
                 .then().statusCode(200).body("id", contains(id));
     }
 
     @Test
     void scoresOutsideTheScaleAreRefused() {
         String csp = Fixtures.partnership();
-        given().auth().oauth2(Fixtures.officerOf(csp)).contentType(ContentType.JSON).body(risk("1", 7, 0))
+        jsonWithToken(Fixtures.officerOf(csp)).body(risk("1", 7, 0))
                 .when().post("/api/v1/partnerships/" + csp + "/risks")
                 .then().statusCode(400)
                 .body("violations.field", hasItem("likelihood")).body("violations.field", hasItem("impact"));

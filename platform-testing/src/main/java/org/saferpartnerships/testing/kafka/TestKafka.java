@@ -2,7 +2,9 @@ package org.saferpartnerships.testing.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -23,8 +25,19 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import org.saferpartnerships.platform.events.DomainEvent;
+
 /** Reads and writes raw records on the test broker, to check what services publish and to feed them. */
 public final class TestKafka {
+
+    /** Dates as ISO text, as the services' Jackson writes them. */
+    private static final ObjectMapper CONTRACT_JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private TestKafka() {
     }
@@ -50,6 +63,25 @@ public final class TestKafka {
 
     /** A record to send: key, value and headers. */
     public record Outgoing(String key, String value, Map<String, String> headers) {
+    }
+
+    /**
+     * Publishes a contract record as the outbox relay does: its JSON as the value, the partnership
+     * as the key, CloudEvents headers naming {@code source} and {@code time}. Built from the record,
+     * so a renamed field fails the tests that read it.
+     */
+    public static void publish(DomainEvent event, String source, Instant time) {
+        try {
+            Map<String, String> headers = new HashMap<>(Map.of("ce_specversion", "1.0",
+                    "ce_id", UUID.randomUUID().toString(), "ce_type", event.eventType(), "ce_source", source,
+                    "ce_time", time.toString(), "content-type", "application/json"));
+            if (event.subject() != null) {
+                headers.put("ce_subject", event.subject());
+            }
+            send(event.topic(), event.partnershipId(), CONTRACT_JSON.writeValueAsString(event), headers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write " + event, e);
+        }
     }
 
     public static void send(String topic, String key, String value, Map<String, String> headers) {

@@ -1,12 +1,12 @@
 package org.saferpartnerships.reporting.counts;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.saferpartnerships.reporting.counts.IncidentEventsConsumerTest.count;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -145,14 +145,14 @@ class IncidentEventBatchesTest {
     }
 
     private static int flagCount(String partnership, String month, String flag) {
-        return given().auth().oauth2(TestTokens.analyst(partnership)).queryParam("partnership", partnership)
+        return withToken(TestTokens.analyst(partnership)).queryParam("partnership", partnership)
                 .queryParam("from", month).queryParam("to", month).queryParam("groupBy", "flag")
                 .queryParam("flag", flag).get("/api/v1/feeds/incident-counts")
                 .then().statusCode(200).extract().path("rows.count.sum()");
     }
 
     private static int hotspotCount(String partnership, String month) {
-        return given().auth().oauth2(TestTokens.analyst(partnership)).queryParam("partnership", partnership)
+        return withToken(TestTokens.analyst(partnership)).queryParam("partnership", partnership)
                 .queryParam("from", month).queryParam("to", month).get("/api/v1/feeds/hotspots")
                 .then().statusCode(200).extract().path("places.count.sum()");
     }

@@ -63,18 +63,6 @@ public final class IncidentEvents {
                     latitude == null ? null : new BigDecimal(latitude), longitude == null ? null : new BigDecimal(longitude),
                     location, null, List.of(), RECORDED_AT, 0);
         }
-
-        String json() {
-            return """
-                    {"incidentId": "%s", "agencyId": "essex-police", "externalRef": "EP-%s", "partnershipId": "%s",
-                     "category": "%s", "asbType": %s, "flags": [%s], "occurredMonth": "%s", "districtCode": "%s",
-                     "locationDescription": %s, "latitude": %s, "longitude": %s,
-                     "enforcementActions": [], "recordedAt": "2024-06-01T09:00:00Z", "version": 0}"""
-                    .formatted(id, id, partnership, category, quoted(asbType),
-                            String.join(",", flags.stream().map(IncidentEvents::quoted).toList()), month, district,
-                            quoted(location), latitude == null ? "null" : latitude,
-                            longitude == null ? "null" : longitude);
-        }
     }
 
     /** @return the event id */
@@ -86,8 +74,8 @@ public final class IncidentEvents {
 
     public static void recorded(String eventId, String partnership, String category, String occurredOn,
             String district) {
-        send(eventId, "incident.recorded.v1", partnership,
-                "{\"incident\": " + Incident.of(partnership, category, occurredOn.substring(0, 7), district).json() + "}");
+        sendAll(List.of(recordedEvent(eventId,
+                Incident.of(partnership, category, occurredOn.substring(0, 7), district))));
     }
 
     public static void recorded(Incident... incidents) {
@@ -97,21 +85,17 @@ public final class IncidentEvents {
     public static void recordedAll(List<Incident> incidents) {
         List<TestKafka.Outgoing> records = new ArrayList<>();
         for (Incident incident : incidents) {
-            records.add(new TestKafka.Outgoing(incident.partnership(), "{\"incident\": " + incident.json() + "}",
-                    headers(UUID.randomUUID().toString(), "incident.recorded.v1", incident.id())));
+            records.add(recordedEvent(UUID.randomUUID().toString(), incident));
         }
-        TestKafka.sendAll(Topics.INCIDENT_EVENTS, records);
+        sendAll(records);
     }
 
     public static void corrected(Incident before, Incident after) {
-        send(UUID.randomUUID().toString(), "incident.corrected.v1", after.partnership(),
-                "{\"previous\": " + before.json() + ", \"incident\": " + after.json()
-                        + ", \"correctedAt\": \"2024-06-02T09:00:00Z\"}");
+        sendAll(List.of(correctedEvent(before, after)));
     }
 
     public static void withdrawn(Incident incident) {
-        send(UUID.randomUUID().toString(), "incident.withdrawn.v1", incident.partnership(),
-                "{\"incident\": " + incident.json() + ", \"reason\": \"duplicate\", \"withdrawnAt\": \"2024-06-02T09:00:00Z\"}");
+        sendAll(List.of(withdrawnEvent(incident)));
     }
 
     /** incident.recorded.v1 for the incident, as a record to send with {@link #sendAll}. */
@@ -159,9 +143,5 @@ public final class IncidentEvents {
                         "ce_time", "2024-06-01T09:00:00Z", "content-type", "application/json")
                 : Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", type, "ce_source", "/incident-service",
                         "ce_time", "2024-06-01T09:00:00Z", "ce_subject", subject, "content-type", "application/json");
-    }
-
-    private static String quoted(String value) {
-        return value == null ? "null" : "\"" + value + "\"";
     }
 }

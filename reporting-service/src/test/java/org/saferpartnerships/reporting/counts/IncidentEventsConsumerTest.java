@@ -1,12 +1,12 @@
 package org.saferpartnerships.reporting.counts;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.time.Duration;
 import java.util.List;
@@ -98,7 +98,7 @@ class IncidentEventsConsumerTest {
     }
 
     static long count(String partnership, String month, String category) {
-        JsonPath feed = given().auth().oauth2(TestTokens.analyst(partnership))
+        JsonPath feed = withToken(TestTokens.analyst(partnership))
                 .queryParam("partnership", partnership)
                 .queryParam("from", month).queryParam("to", month)
                 .when().get("/api/v1/feeds/incident-counts")

@@ -1,11 +1,11 @@
 package org.saferpartnerships.reporting.feeds;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ class DisclosureControlTest {
         add(incidents, p, "2024-02", "drugs", 2);
         add(incidents, p, "2024-02", "robbery", 9);
         IncidentEvents.recordedAll(incidents);
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(TestTokens.analyst(p))
+        await().atMost(Duration.ofSeconds(30)).until(() -> withToken(TestTokens.analyst(p))
                 .queryParam("partnership", p).queryParam("from", "2024-01").queryParam("to", "2024-02")
                 .queryParam("groupBy", "category").get("/api/v1/feeds/incident-counts")
                 .then().extract().path("rows.count.sum()"), equalTo(44));
@@ -54,7 +54,7 @@ class DisclosureControlTest {
     @Test
     void viewersGetSmallCountsSuppressedAndEnoughOthersThatTotalsRevealNothing() {
         String p = twoMonthsOfThreeCategories();
-        JsonPath feed = given().auth().oauth2(TestTokens.withRole(Roles.VIEWER, p)).queryParam("partnership", p)
+        JsonPath feed = withToken(TestTokens.withRole(Roles.VIEWER, p)).queryParam("partnership", p)
                 .queryParam("from", "2024-01").queryParam("to", "2024-02").queryParam("groupBy", "month,category")
                 .when().get("/api/v1/feeds/incident-counts").then().statusCode(200).extract().jsonPath();
 
@@ -81,7 +81,7 @@ class DisclosureControlTest {
     @Test
     void analystsOfThePartnershipSeeExactCounts() {
         String p = twoMonthsOfThreeCategories();
-        given().auth().oauth2(TestTokens.analyst(p)).queryParam("partnership", p)
+        withToken(TestTokens.analyst(p)).queryParam("partnership", p)
                 .queryParam("from", "2024-01").queryParam("to", "2024-02").queryParam("groupBy", "month,category")
                 .when().get("/api/v1/feeds/incident-counts").then().statusCode(200)
                 .body("disclosure.applied", equalTo(false))

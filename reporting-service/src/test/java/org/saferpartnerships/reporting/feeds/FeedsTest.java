@@ -1,6 +1,5 @@
 package org.saferpartnerships.reporting.feeds;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -8,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -29,7 +29,7 @@ class FeedsTest {
     }
 
     private static void awaitTotal(String partnership, String from, String to, int total) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(TestTokens.analyst(partnership))
+        await().atMost(Duration.ofSeconds(30)).until(() -> withToken(TestTokens.analyst(partnership))
                 .queryParam("partnership", partnership).queryParam("from", from).queryParam("to", to)
                 .queryParam("groupBy", "category").get("/api/v1/feeds/incident-counts")
                 .then().extract().path("rows.count.sum()"), equalTo(total));
@@ -45,23 +45,23 @@ class FeedsTest {
                 Incident.of(p, "violent-crime", "2024-03", "E07000071").flagged("knife", "alcohol-related"));
         awaitTotal(p, "2024-03", "2024-03", 4);
         String analyst = TestTokens.analyst(p);
-        given().auth().oauth2(analyst).queryParam("partnership", p).queryParam("from", "2024-03").queryParam("to", "2024-03")
+        withToken(analyst).queryParam("partnership", p).queryParam("from", "2024-03").queryParam("to", "2024-03")
                 .queryParam("groupBy", "asbType").queryParam("category", "anti-social-behaviour")
                 .when().get("/api/v1/feeds/incident-counts")
                 .then().statusCode(200)
                 .body("rows.asbType", contains("not-recorded", "nuisance")).body("rows.count", contains(1, 2));
-        given().auth().oauth2(analyst).queryParam("partnership", p).queryParam("from", "2024-03").queryParam("to", "2024-03")
+        withToken(analyst).queryParam("partnership", p).queryParam("from", "2024-03").queryParam("to", "2024-03")
                 .queryParam("groupBy", "flag")
                 .when().get("/api/v1/feeds/incident-counts")
                 .then().statusCode(200)
                 .body("rows.flag", contains("alcohol-related", "knife")).body("rows.count", contains(2, 1));
-        given().auth().oauth2(analyst).queryParam("partnership", p).queryParam("from", "2024-03").queryParam("to", "2024-03")
+        withToken(analyst).queryParam("partnership", p).queryParam("from", "2024-03").queryParam("to", "2024-03")
                 .queryParam("groupBy", "category").queryParam("flag", "knife")
                 .when().get("/api/v1/feeds/incident-counts")
                 .then().statusCode(200).body("rows.category", contains("violent-crime"))
                 .body("freshness.lastEventAt", notNullValue())
                 .body("disclosure.applied", equalTo(false));
-        given().auth().oauth2(analyst).queryParam("partnership", p).queryParam("from", "2024-03").queryParam("to", "2024-03")
+        withToken(analyst).queryParam("partnership", p).queryParam("from", "2024-03").queryParam("to", "2024-03")
                 .queryParam("groupBy", "asbType,flag")
                 .when().get("/api/v1/feeds/incident-counts")
                 .then().statusCode(400).body("detail", containsString("asbType"));
@@ -76,7 +76,7 @@ class FeedsTest {
         awaitTotal(p, "2024-04", "2024-04", 2);
         IncidentEvents.corrected(burglary, burglary.category("robbery"));
         IncidentEvents.withdrawn(other);
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(TestTokens.analyst(p))
+        await().atMost(Duration.ofSeconds(30)).until(() -> withToken(TestTokens.analyst(p))
                 .queryParam("partnership", p).queryParam("from", "2024-04").queryParam("to", "2024-04")
                 .queryParam("groupBy", "category").get("/api/v1/feeds/incident-counts")
                 .then().extract().path("rows.category"), contains("robbery"));
@@ -89,7 +89,7 @@ class FeedsTest {
                 Incident.of(p, "drugs", "2023-05", "E07000071"), Incident.of(p, "drugs", "2024-05", "E07000071"),
                 Incident.of(p, "drugs", "2024-05", "E07000071"), Incident.of(p, "drugs", "2024-05", "E07000071"));
         awaitTotal(p, "2023-01", "2024-12", 5);
-        given().auth().oauth2(TestTokens.analyst(p)).queryParam("partnership", p).queryParam("from", "2024-05")
+        withToken(TestTokens.analyst(p)).queryParam("partnership", p).queryParam("from", "2024-05")
                 .queryParam("to", "2024-05").queryParam("compare", "previous-year")
                 .when().get("/api/v1/feeds/incident-counts")
                 .then().statusCode(200)
@@ -103,13 +103,13 @@ class FeedsTest {
         String p = newPartnership();
         IncidentEvents.recorded(Incident.of(p, "shoplifting", "2024-06", "E07000071"));
         awaitTotal(p, "2024-06", "2024-06", 1);
-        String csv = given().auth().oauth2(TestTokens.analyst(p)).queryParam("partnership", p)
+        String csv = withToken(TestTokens.analyst(p)).queryParam("partnership", p)
                 .queryParam("from", "2024-06").queryParam("to", "2024-06").queryParam("format", "csv")
                 .when().get("/api/v1/feeds/incident-counts")
                 .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
         assertThat(csv, startsWith("\uFEFFmonth,category,count,suppressed\r\n"));
         assertThat(csv, containsString("2024-06,shoplifting,1,\r\n"));
-        given().auth().oauth2(TestTokens.analyst(p)).accept("text/csv").queryParam("partnership", p)
+        withToken(TestTokens.analyst(p)).accept("text/csv").queryParam("partnership", p)
                 .queryParam("from", "2024-06").queryParam("to", "2024-06").queryParam("groupBy", "district")
                 .when().get("/api/v1/feeds/incident-counts")
                 .then().statusCode(200).contentType(startsWith("text/csv"))
@@ -126,7 +126,7 @@ class FeedsTest {
         awaitTotal(a, "2024-07", "2024-07", 1);
         awaitTotal(b, "2024-07", "2024-07", 2);
         String force = TestTokens.analyst(a, b);
-        given().auth().oauth2(force).queryParam("partnership", a + "," + b).queryParam("from", "2024-07")
+        withToken(force).queryParam("partnership", a + "," + b).queryParam("from", "2024-07")
                 .queryParam("to", "2024-07").queryParam("groupBy", "category")
                 .when().get("/api/v1/feeds/incident-counts")
                 .then().statusCode(200)
@@ -134,7 +134,7 @@ class FeedsTest {
                 .body("rows.find { it.partnership == '" + a + "' }.count", equalTo(1))
                 .body("rows.find { it.partnership == '" + b + "' }.count", equalTo(2))
                 .body("rows.size()", equalTo(2));
-        given().auth().oauth2(TestTokens.analyst(a)).queryParam("partnership", a + "," + b).queryParam("from", "2024-07")
+        withToken(TestTokens.analyst(a)).queryParam("partnership", a + "," + b).queryParam("from", "2024-07")
                 .queryParam("to", "2024-07").when().get("/api/v1/feeds/incident-counts")
                 .then().statusCode(404).body("detail", containsString(b));
     }

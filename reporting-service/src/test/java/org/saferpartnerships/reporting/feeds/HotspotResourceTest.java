@@ -1,11 +1,11 @@
 package org.saferpartnerships.reporting.feeds;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -32,28 +32,28 @@ class HotspotResourceTest {
                 Incident.of(p, "anti-social-behaviour", "2018-02", "E07000071")
                         .at("On or near High Street", "51.889000", "0.901000"),
                 Incident.of(p, "burglary", "2018-01", "E07000071").at("On or near Park Road", "51.870000", "0.880000"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(TestTokens.analyst(p))
+        await().atMost(Duration.ofSeconds(30)).until(() -> withToken(TestTokens.analyst(p))
                 .queryParam("partnership", p).queryParam("from", "2018-01").queryParam("to", "2018-02")
                 .get("/api/v1/feeds/hotspots").then().extract().path("places.count.sum()"), equalTo(4));
 
-        given().auth().oauth2(TestTokens.analyst(p)).queryParam("partnership", p).queryParam("from", "2018-01")
+        withToken(TestTokens.analyst(p)).queryParam("partnership", p).queryParam("from", "2018-01")
                 .queryParam("to", "2018-02").when().get("/api/v1/feeds/hotspots")
                 .then().statusCode(200)
                 .body("places.locationDescription", contains("On or near High Street", "On or near Park Road"))
                 .body("places.count", contains(3, 1))
                 .body("freshness.lastEventAt", notNullValue());
-        given().auth().oauth2(TestTokens.analyst(p)).queryParam("partnership", p).queryParam("from", "2018-01")
+        withToken(TestTokens.analyst(p)).queryParam("partnership", p).queryParam("from", "2018-01")
                 .queryParam("to", "2018-02").queryParam("format", "geojson").when().get("/api/v1/feeds/hotspots")
                 .then().statusCode(200).contentType("application/geo+json")
                 .body("type", equalTo("FeatureCollection"))
                 .body("features[0].geometry.type", equalTo("Point"))
                 .body("features[0].geometry.coordinates", contains(0.901f, 51.889f))
                 .body("features[0].properties.count", equalTo(3));
-        given().auth().oauth2(TestTokens.analyst(p)).queryParam("partnership", p).queryParam("from", "2018-01")
+        withToken(TestTokens.analyst(p)).queryParam("partnership", p).queryParam("from", "2018-01")
                 .queryParam("to", "2018-02").queryParam("category", "burglary").when().get("/api/v1/feeds/hotspots")
                 .then().statusCode(200).body("places", hasSize(1));
         // Viewers see no place below the disclosure threshold.
-        given().auth().oauth2(TestTokens.withRole(Roles.VIEWER, p)).queryParam("partnership", p)
+        withToken(TestTokens.withRole(Roles.VIEWER, p)).queryParam("partnership", p)
                 .queryParam("from", "2018-01").queryParam("to", "2018-02").when().get("/api/v1/feeds/hotspots")
                 .then().statusCode(200).body("places", hasSize(0)).body("disclosure.applied", equalTo(true));
     }

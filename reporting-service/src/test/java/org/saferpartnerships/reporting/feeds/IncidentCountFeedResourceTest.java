@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -34,7 +35,7 @@ class IncidentCountFeedResourceTest {
         IncidentEvents.recorded(partnership, "anti-social-behaviour", "2024-04-28", "E07000075");
         IncidentEvents.recorded(partnership, "violent-crime", "2024-05-01", "E07000075");
         IncidentEvents.recorded(partnership, "violent-crime", "2024-09-01", "E07000075");
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(TestTokens.analyst(partnership))
+        await().atMost(Duration.ofSeconds(30)).until(() -> withToken(TestTokens.analyst(partnership))
                 .queryParam("partnership", partnership).queryParam("from", "2024-01").queryParam("to", "2024-12")
                 .queryParam("groupBy", "category")
                 .get("/api/v1/feeds/incident-counts").then().extract().path("rows.count.sum()"), equalTo(4));
@@ -42,7 +43,7 @@ class IncidentCountFeedResourceTest {
 
     @Test
     void countsByMonthAndCategoryWithinTheRange() {
-        given().auth().oauth2(TestTokens.analyst(partnership))
+        withToken(TestTokens.analyst(partnership))
                 .queryParam("partnership", partnership)
                 .queryParam("from", "2024-04").queryParam("to", "2024-05")
                 .queryParam("groupBy", "month,category")
@@ -63,7 +64,7 @@ class IncidentCountFeedResourceTest {
 
     @Test
     void countsByDistrict() {
-        given().auth().oauth2(TestTokens.analyst(partnership))
+        withToken(TestTokens.analyst(partnership))
                 .queryParam("partnership", partnership)
                 .queryParam("from", "2024-04").queryParam("to", "2024-05")
                 .queryParam("groupBy", "district")
@@ -75,7 +76,7 @@ class IncidentCountFeedResourceTest {
 
     @Test
     void partnershipOfficersOfThePartnershipReadItsFeed() {
-        given().auth().oauth2(TestTokens.withRole(Roles.PARTNERSHIP_OFFICER, partnership))
+        withToken(TestTokens.withRole(Roles.PARTNERSHIP_OFFICER, partnership))
                 .queryParam("partnership", partnership).queryParam("from", "2024-04").queryParam("to", "2024-04")
                 .when().get("/api/v1/feeds/incident-counts")
                 .then().statusCode(200).body("rows[0].count", equalTo(2));
@@ -85,11 +86,11 @@ class IncidentCountFeedResourceTest {
     void callersWithoutAccessAreRefused() {
         given().queryParam("partnership", partnership).queryParam("from", "2024-04").queryParam("to", "2024-05")
                 .when().get("/api/v1/feeds/incident-counts").then().statusCode(401);
-        given().auth().oauth2(TestTokens.agencySubmitter("essex-police", partnership))
+        withToken(TestTokens.agencySubmitter("essex-police", partnership))
                 .queryParam("partnership", partnership).queryParam("from", "2024-04").queryParam("to", "2024-05")
                 .when().get("/api/v1/feeds/incident-counts").then().statusCode(403);
         // An analyst of other partnerships must not learn this one exists.
-        given().auth().oauth2(TestTokens.analyst("braintree"))
+        withToken(TestTokens.analyst("braintree"))
                 .queryParam("partnership", partnership).queryParam("from", "2024-04").queryParam("to", "2024-05")
                 .when().get("/api/v1/feeds/incident-counts")
                 .then().statusCode(404).contentType("application/problem+json");
@@ -97,22 +98,22 @@ class IncidentCountFeedResourceTest {
 
     @Test
     void malformedParametersAreBadRequests() {
-        given().auth().oauth2(TestTokens.analyst(partnership))
+        withToken(TestTokens.analyst(partnership))
                 .queryParam("partnership", partnership).queryParam("from", "April").queryParam("to", "2024-13")
                 .when().get("/api/v1/feeds/incident-counts")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem("from"))
                 .body("violations.field", hasItem("to"));
-        given().auth().oauth2(TestTokens.analyst(partnership))
+        withToken(TestTokens.analyst(partnership))
                 .queryParam("partnership", partnership).queryParam("from", "2024-05").queryParam("to", "2024-04")
                 .when().get("/api/v1/feeds/incident-counts")
                 .then().statusCode(400).body("detail", containsString("before"));
-        given().auth().oauth2(TestTokens.analyst(partnership))
+        withToken(TestTokens.analyst(partnership))
                 .queryParam("partnership", partnership).queryParam("from", "2024-04").queryParam("to", "2024-05")
                 .queryParam("groupBy", "month,postcode")
                 .when().get("/api/v1/feeds/incident-counts")
                 .then().statusCode(400).body("detail", containsString("postcode"));
-        given().auth().oauth2(TestTokens.analyst(partnership))
+        withToken(TestTokens.analyst(partnership))
                 .queryParam("from", "2024-04").queryParam("to", "2024-05")
                 .when().get("/api/v1/feeds/incident-counts")
                 .then().statusCode(400).body("violations.field", hasItem("partnership"));

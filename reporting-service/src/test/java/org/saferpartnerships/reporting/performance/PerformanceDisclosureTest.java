@@ -1,9 +1,9 @@
 package org.saferpartnerships.reporting.performance;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,11 +33,11 @@ class PerformanceDisclosureTest {
         add(incidents, p, "robbery", "2018-05", 20);
         add(incidents, p, "robbery", "2017-05", 25);
         IncidentEvents.recordedAll(incidents);
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(TestTokens.analyst(p))
+        await().atMost(Duration.ofSeconds(30)).until(() -> withToken(TestTokens.analyst(p))
                 .queryParam("asOf", "2018-06").get("/api/v1/partnerships/" + p + "/performance")
                 .then().extract().path("lines[0].current"), equalTo(33));
 
-        given().auth().oauth2(TestTokens.withRole(Roles.VIEWER, p)).queryParam("asOf", "2018-06")
+        withToken(TestTokens.withRole(Roles.VIEWER, p)).queryParam("asOf", "2018-06")
                 .when().get("/api/v1/partnerships/" + p + "/performance")
                 .then().statusCode(200)
                 .body("disclosure.applied", equalTo(true))

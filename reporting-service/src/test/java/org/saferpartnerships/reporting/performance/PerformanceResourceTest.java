@@ -1,8 +1,8 @@
 package org.saferpartnerships.reporting.performance;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ class PerformanceResourceTest {
         incidents.add(Incident.of(MALDON, "burglary", "2017-10", "E07000074"));
         incidents.add(Incident.of(MALDON, "burglary", "2016-03", "E07000074"));
         IncidentEvents.recordedAll(incidents);
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(TestTokens.analyst(MALDON))
+        await().atMost(Duration.ofSeconds(60)).until(() -> withToken(TestTokens.analyst(MALDON))
                 .queryParam("partnership", MALDON).queryParam("from", "2016-01").queryParam("to", "2017-12")
                 .queryParam("groupBy", "category").get("/api/v1/feeds/incident-counts")
                 .then().extract().path("rows.count.sum()"), equalTo(3108));
@@ -65,7 +65,7 @@ class PerformanceResourceTest {
     @Test
     void financialYearToDateGivesTheFiguresAReportStates() {
         maldonsFinancialYearsToSeptember();
-        given().auth().oauth2(TestTokens.analyst(MALDON)).queryParam("asOf", "2017-09")
+        withToken(TestTokens.analyst(MALDON)).queryParam("asOf", "2017-09")
                 .when().get("/api/v1/partnerships/" + MALDON + "/performance")
                 .then().statusCode(200)
                 .body("period", equalTo("financial-ytd"))
@@ -82,22 +82,22 @@ class PerformanceResourceTest {
     @Test
     void otherPeriodsStartInOctoberOrTwelveMonthsBack() {
         maldonsFinancialYearsToSeptember();
-        given().auth().oauth2(TestTokens.analyst(MALDON)).queryParam("asOf", "2017-09").queryParam("period", "assessment-year")
+        withToken(TestTokens.analyst(MALDON)).queryParam("asOf", "2017-09").queryParam("period", "assessment-year")
                 .when().get("/api/v1/partnerships/" + MALDON + "/performance")
                 .then().statusCode(200).body("from", equalTo("2016-10")).body("lines[0].current", equalTo(1118));
-        given().auth().oauth2(TestTokens.analyst(MALDON)).queryParam("asOf", "2017-10").queryParam("period", "rolling-12")
+        withToken(TestTokens.analyst(MALDON)).queryParam("asOf", "2017-10").queryParam("period", "rolling-12")
                 .when().get("/api/v1/partnerships/" + MALDON + "/performance")
                 .then().statusCode(200).body("from", equalTo("2016-11")).body("lines[0].current", equalTo(1119));
-        given().auth().oauth2(TestTokens.analyst(MALDON)).queryParam("asOf", "2017-09").queryParam("period", "decade")
+        withToken(TestTokens.analyst(MALDON)).queryParam("asOf", "2017-09").queryParam("period", "decade")
                 .when().get("/api/v1/partnerships/" + MALDON + "/performance").then().statusCode(400);
-        given().auth().oauth2(TestTokens.analyst("elsewhere")).queryParam("asOf", "2017-09")
+        withToken(TestTokens.analyst("elsewhere")).queryParam("asOf", "2017-09")
                 .when().get("/api/v1/partnerships/" + MALDON + "/performance").then().statusCode(404);
     }
 
     @Test
     void theDashboardHasTheSeriesRankingsAndPerformanceInOneCall() {
         maldonsFinancialYearsToSeptember();
-        given().auth().oauth2(TestTokens.analyst(MALDON)).queryParam("asOf", "2017-09")
+        withToken(TestTokens.analyst(MALDON)).queryParam("asOf", "2017-09")
                 .when().get("/api/v1/partnerships/" + MALDON + "/dashboard")
                 .then().statusCode(200)
                 .body("months.size()", equalTo(24)).body("months[0]", equalTo("2015-10"))

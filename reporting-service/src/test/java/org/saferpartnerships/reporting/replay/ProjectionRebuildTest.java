@@ -1,10 +1,10 @@
 package org.saferpartnerships.reporting.replay;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,7 +42,7 @@ class ProjectionRebuildTest {
     AgroalDataSource dataSource;
 
     private static List<Map<String, Object>> feed(String p) {
-        return given().auth().oauth2(TestTokens.analyst(p)).queryParam("partnership", p)
+        return withToken(TestTokens.analyst(p)).queryParam("partnership", p)
                 .queryParam("from", "2019-01").queryParam("to", "2019-12")
                 .queryParam("groupBy", "month,category,district,asbType")
                 .get("/api/v1/feeds/incident-counts").then().statusCode(200).extract().jsonPath().getList("rows");
@@ -61,14 +61,14 @@ class ProjectionRebuildTest {
         List<Map<String, Object>> before = feed(p);
         Instant requested = Instant.now();
 
-        given().auth().oauth2(TestTokens.analyst(p)).post("/api/v1/admin/projections/rebuild").then().statusCode(403);
-        given().auth().oauth2(TestTokens.withRole(Roles.PLATFORM_ADMIN)).post("/api/v1/admin/projections/rebuild")
+        withToken(TestTokens.analyst(p)).post("/api/v1/admin/projections/rebuild").then().statusCode(403);
+        withToken(TestTokens.withRole(Roles.PLATFORM_ADMIN)).post("/api/v1/admin/projections/rebuild")
                 .then().statusCode(202);
 
         awaitReplayed();
         assertThat(feed(p), equalTo(before));
         // The counts are the rebuilt ones: applied after the rebuild was asked for.
-        String lastApplied = given().auth().oauth2(TestTokens.analyst(p)).queryParam("partnership", p)
+        String lastApplied = withToken(TestTokens.analyst(p)).queryParam("partnership", p)
                 .queryParam("from", "2019-01").queryParam("to", "2019-12").get("/api/v1/feeds/incident-counts")
                 .then().extract().path("freshness.lastAppliedAt");
         assertThat(Instant.parse(lastApplied), greaterThan(requested));
@@ -88,7 +88,7 @@ class ProjectionRebuildTest {
         scheduler.pause(PendingReplays.REWIND_JOB);
         try {
             rebuild.startReplay();
-            given().auth().oauth2(TestTokens.withRole(Roles.PLATFORM_ADMIN)).get("/api/v1/admin/projections")
+            withToken(TestTokens.withRole(Roles.PLATFORM_ADMIN)).get("/api/v1/admin/projections")
                     .then().statusCode(200).body("status", equalTo("replaying"));
             // An event that arrives meanwhile goes to the new generation, not to what analysts read.
             IncidentEvents.recorded(Incident.of(p, "drugs", "2019-08", "E07000071"));
@@ -119,7 +119,7 @@ class ProjectionRebuildTest {
     }
 
     private static void awaitReplayed() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(TestTokens.withRole(Roles.PLATFORM_ADMIN))
+        await().atMost(Duration.ofSeconds(60)).until(() -> withToken(TestTokens.withRole(Roles.PLATFORM_ADMIN))
                 .get("/api/v1/admin/projections").then().statusCode(200).extract().path("status"), equalTo("current"));
     }
 }
