@@ -32,6 +32,14 @@ public interface ImportConfig {
     @WithDefault("5000")
     int chunkRows();
 
+    /**
+     * How long one chunk's transaction may take. Far above the default transaction timeout (60 s):
+     * on a large table whose indexes are not in memory, the first chunks of a cold import can take
+     * over a minute, and an import is background work that should finish slowly rather than fail.
+     */
+    @WithDefault("10m")
+    Duration chunkTimeout();
+
     /** How often an instance vouches for the unfinished imports it holds. */
     @WithDefault("30s")
     Duration heartbeat();

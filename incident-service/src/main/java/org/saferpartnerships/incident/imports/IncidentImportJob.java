@@ -202,7 +202,8 @@ public class IncidentImportJob {
     private void store(UUID importId, List<Row> chunk, Submitter submitter, boolean last) {
         for (int attempt = 1;; attempt++) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> storeOnce(importId, chunk, submitter, last));
+                QuarkusTransaction.requiringNew().timeout((int) config.chunkTimeout().toSeconds())
+                        .run(() -> storeOnce(importId, chunk, submitter, last));
                 return;
             } catch (ConcurrentChangeException e) {
                 if (attempt == ATTEMPTS) {

@@ -38,6 +38,11 @@ class ImportQueueTest {
         }
 
         @Override
+        public Duration chunkTimeout() {
+            return Duration.ofMinutes(10);
+        }
+
+        @Override
         public Duration heartbeat() {
             return Duration.ofSeconds(30);
         }
