@@ -26,6 +26,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -34,9 +36,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -46,6 +45,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 import org.saferpartnerships.platform.events.CloudEventHeaders;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * Publishes pending outbox events to Kafka in id order, as CloudEvents in binary mode, and marks
@@ -138,6 +140,7 @@ public class OutboxRelay {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void prunePublished() {
         int deleted;
+        long pruned = 0;
         do {
             deleted = QuarkusTransaction.requiringNew().call(() -> {
                 try (Connection connection = dataSource.getConnection();
@@ -149,7 +152,26 @@ public class OutboxRelay {
                     return delete.executeUpdate();
                 }
             });
+            pruned += deleted;
         } while (deleted == PRUNE_BATCH && running);
+        if (pruned > 0) {
+            reclaim();
+        }
+    }
+
+    /**
+     * Every event leaves two dead row versions behind (published, then pruned), and a bulk import
+     * makes millions: the table must be vacuumed as fast as it churns. Autovacuum may be late or,
+     * on a shared server, off (it was on the development machine: 27 M dead rows, 23 GB, which
+     * pushed the incident table's index out of memory). So the pruner vacuums what it pruned.
+     */
+    private void reclaim() {
+        try (Connection connection = dataSource.getConnection(); Statement vacuum = connection.createStatement()) {
+            // VACUUM runs outside a transaction: the pruner's connection is in autocommit here.
+            vacuum.execute("vacuum (analyze) outbox_event");
+        } catch (SQLException e) {
+            Log.warnf("Could not vacuum outbox_event after pruning: %s", e.getMessage());
+        }
     }
 
     /**
