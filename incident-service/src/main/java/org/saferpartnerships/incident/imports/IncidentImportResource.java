@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -34,6 +35,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 
 import org.saferpartnerships.incident.register.Submitter;
+import org.saferpartnerships.platform.admission.ServiceBusyException;
 import org.saferpartnerships.platform.api.HttpProblem;
 import org.saferpartnerships.platform.identity.Caller;
 import org.saferpartnerships.platform.identity.Roles;
@@ -43,7 +45,7 @@ import org.saferpartnerships.platform.identity.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class IncidentImportResource {
 
-    private static final int RETRY_AFTER_SECONDS = 60;
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(60);
 
     private final Caller caller;
     private final ImportConfig config;
@@ -119,9 +121,8 @@ public class IncidentImportResource {
     private record Spooled(Path path, long bytes) {
     }
 
-    private static HttpProblem busy(String detail) {
-        return HttpProblem.builder().withStatus(Response.Status.SERVICE_UNAVAILABLE).withTitle("Service Unavailable")
-                .withHeader("Retry-After", RETRY_AFTER_SECONDS).withDetail(detail).build();
+    private static ServiceBusyException busy(String detail) {
+        return new ServiceBusyException(detail, RETRY_AFTER);
     }
 
     /**
