@@ -49,6 +49,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
 public class Bench {
 
     static final String SUBMITTER = "essex-police-submitter";
@@ -199,7 +205,7 @@ public class Bench {
     record ImportRun(String label, int rows, List<YearMonth> months, long storedBefore, double copySeconds,
             double acceptedSeconds, Double completedSeconds, Double countedSeconds, long created, long unchanged,
             long outside, long rejected, long rowsReadAtCap, long peakRssKb, long hwmKb, long pendingAtCompleted,
-            Double outboxDrainedSeconds, String note) {
+            Double outboxDrainedSeconds, Map<String, Double> cpuSeconds, String note) {
 
         boolean capped() {
             return note != null;
@@ -248,6 +254,7 @@ public class Bench {
         try (ActivitySampler activity = new ActivitySampler(pg, label, List.of(stack.db("incident"), stack.db("reporting")),
                 sizes.importCap.plus(sizes.countedCap));
                 ProcessSampler processes = new ProcessSampler(stack, api)) {
+            Map<String, Double> cpuBefore = CpuUse.snapshot();
             long t0 = System.nanoTime();
             Api.Response posted = api.postFile(stack.incident("/api/v1/incident-imports"), SUBMITTER, file,
                     "text/csv", 202);
@@ -281,7 +288,8 @@ public class Bench {
                 long hwm = processes.incidentHwmKb();
                 double restart = stopImportByRestart();
                 return new ImportRun(label, written, block, storedBefore, copySeconds, acceptedSeconds, null, null,
-                        created, unchanged, outside, rejected, read, peak, hwm, -1, null, "not COMPLETED within "
+                        created, unchanged, outside, rejected, read, peak, hwm, -1, null,
+                        CpuUse.since(cpuBefore), "not COMPLETED within "
                                 + human(sizes.importCap) + ": " + fmtInt(read) + " of " + fmtInt(written) + " rows read ("
                                 + fmtRate(read / seconds(System.nanoTime() - t0)) + "); stopped by restarting"
                                 + " incident-service (ready again in " + fmtSeconds(restart) + ")");
@@ -294,13 +302,14 @@ public class Bench {
             Long countedAt = waitUntilCounted(demo.partnerships, block, baseline + created, countedBy);
             double completedSeconds = seconds(completedAt - t0);
             Double countedSeconds = countedAt == null ? null : seconds(countedAt - t0);
+            Map<String, Double> cpu = CpuUse.since(cpuBefore);
             Double drained = processes.pendingZeroAfter(completedAt).map(t -> seconds(t - t0)).orElse(null);
             log(label + ": COMPLETED after " + fmtSeconds(completedSeconds) + " (" + fmtRate(written / completedSeconds)
                     + "), counted " + (countedSeconds == null ? "not within " + human(sizes.countedCap)
                             : "after " + fmtSeconds(countedSeconds) + " (" + fmtRate(created / countedSeconds) + ")"));
             return new ImportRun(label, written, block, storedBefore, copySeconds, acceptedSeconds, completedSeconds,
                     countedSeconds, created, unchanged, outside, rejected, -1, processes.peakIncidentRssKb(),
-                    processes.incidentHwmKb(), pendingAtCompleted, drained,
+                    processes.incidentHwmKb(), pendingAtCompleted, drained, cpu,
                     countedSeconds == null ? "not counted in the feed within " + human(sizes.countedCap) : null);
         } finally {
             Files.deleteIfExists(file);
@@ -386,6 +395,23 @@ public class Bench {
         if (skipped != null) {
             report.p("Only " + runs.size() + " of " + sizes.runs + " runs: " + skipped + ".");
         }
+        report.p("CPU each process used from the POST until the import was counted (or gave up), in seconds "
+                + "and in microseconds per row, from /proc (PostgreSQL: its server processes then running, so a "
+                + "backend that ended meanwhile is missed); on " + Runtime.getRuntime().availableProcessors()
+                + " cores the run had " + fmtNum(Runtime.getRuntime().availableProcessors(), 0) + " CPU seconds per "
+                + "second of wall time:");
+        List<List<String>> cpuRows = new ArrayList<>();
+        for (ImportRun r : runs) {
+            List<String> row = new ArrayList<>(List.of(r.label()));
+            for (String family : CpuUse.FAMILIES) {
+                double used = r.cpuSeconds().getOrDefault(family, 0.0);
+                row.add(fmtNum(used, 1) + " s (" + fmtNum(used * 1e6 / r.rows(), 0) + " µs)");
+            }
+            cpuRows.add(row);
+        }
+        List<String> cpuHeader = new ArrayList<>(List.of("run"));
+        cpuHeader.addAll(CpuUse.FAMILIES);
+        report.table(cpuHeader, cpuRows);
         reportStatements(statements, "during these imports");
     }
 
@@ -407,6 +433,7 @@ public class Bench {
         m.put("outboxEmptySeconds", r.outboxDrainedSeconds());
         m.put("incidentServicePeakRssKb", r.peakRssKb());
         m.put("incidentServiceVmHwmKb", r.hwmKb());
+        m.put("cpuSecondsByProcess", r.cpuSeconds());
         m.put("note", r.note());
         if (r.rowsReadAtCap() >= 0) {
             m.put("rowsReadAtCap", r.rowsReadAtCap());
@@ -752,11 +779,11 @@ public class Bench {
                         : "took " + fmtSeconds(run.countedSeconds()) + " to be counted") + ").");
         report.table(List.of("", "samples", "p50", "p99", "max", "not counted within " + human(sizes.freshnessTimeout)),
                 List.of(freshnessRow("at idle", idle), freshnessRow("during an import", busy)));
-        report.p("Where the time goes (medians over the samples, from the services' own timestamps: the outbox row's "
-                + "`published_at`, which the relay sets to the start of the pass that publishes it, and reporting's "
-                + "`consumed_event.consumed_at`, the start of the transaction that applied it; a pass that began "
-                + "before the 201 reached the bench shows as a negative time):");
-        report.table(List.of("", "201 → relay pass began", "→ consumer applied it", "→ feed poll saw it"),
+        report.p("Where the time goes (medians over the samples, from the services' own timestamps: the Kafka record's "
+                + "CreateTime, which the relay's producer stamps as it sends the event, and reporting's "
+                + "`consumed_event.consumed_at`, the start of the transaction that applied it; a transaction that "
+                + "began before the record was sent shows as a negative time):");
+        report.table(List.of("", "201 → relay sent it", "→ consumer applied it", "→ feed poll saw it"),
                 List.of(breakdownRow("at idle", (Map<?, ?>) json.get("idle")),
                         breakdownRow("during an import", busyJson)));
     }
@@ -805,18 +832,13 @@ public class Bench {
         return now.getEpochSecond() + now.getNano() / 1e9;
     }
 
-    /** Medians of the freshness segments, from the outbox's and the consumer's timestamps of the samples' events. */
+    /** Medians of the freshness segments, from the Kafka records' and the consumer's timestamps of the samples' events. */
     Map<String, Object> breakdown(List<Sample> samples) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (samples.isEmpty()) {
             return m;
         }
-        Map<String, String[]> events = new LinkedHashMap<>(); // incident id -> event id, published
-        for (String[] r : pg.rowsFromScript(stack.db("incident"), "select subject, event_id,"
-                + " extract(epoch from published_at) from outbox_event where subject = any(array["
-                + quoted(samples.stream().map(Sample::incidentId).toList()) + "]) and published_at is not null")) {
-            events.put(r[0], new String[] { r[1], r[2] });
-        }
+        Map<String, String[]> events = published(samples); // incident id -> event id, published
         Map<String, Double> applied = new LinkedHashMap<>();
         if (!events.isEmpty()) {
             for (String[] r : pg.rowsFromScript(stack.db("reporting"), "select event_id, extract(epoch from consumed_at)"
@@ -840,10 +862,53 @@ public class Bench {
             poll.add((sample.seenEpoch() - consumed) * 1000);
         }
         m.put("samplesTraced", relay.size());
-        m.put("postedToRelayPassMs", percentile(relay, 50));
-        m.put("relayPassToAppliedMs", percentile(consumer, 50));
+        m.put("postedToSentMs", percentile(relay, 50));
+        m.put("sentToAppliedMs", percentile(consumer, 50));
         m.put("appliedToSeenMs", percentile(poll, 50));
         return m;
+    }
+
+    /**
+     * The recorded event of each sample's incident, as it is on Kafka: its id and its record's
+     * CreateTime, which the relay's producer stamps as it sends the event. The relay deletes what
+     * it has published, so the topic is where this is still to be seen.
+     */
+    Map<String, String[]> published(List<Sample> samples) {
+        Set<String> subjects = samples.stream().map(Sample::incidentId).collect(Collectors.toSet());
+        long from = (long) (samples.stream().mapToDouble(Sample::postedEpoch).min().orElseThrow() * 1000) - 5_000;
+        java.util.Properties props = new java.util.Properties();
+        props.put("bootstrap.servers", "127.0.0.1:" + stack.kafkaPort);
+        props.put("key.deserializer", ByteArrayDeserializer.class.getName());
+        props.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        Map<String, String[]> found = new LinkedHashMap<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor("incident.events").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndTimestamp> start = consumer.offsetsForTimes(
+                    partitions.stream().collect(Collectors.toMap(p -> p, p -> from)));
+            for (TopicPartition partition : partitions) {
+                var offset = start.get(partition);
+                consumer.seek(partition, offset == null ? end.get(partition) : offset.offset());
+            }
+            long giveUp = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (System.nanoTime() < giveUp
+                    && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    String subject = header(record, "ce_subject");
+                    if (subject != null && subjects.contains(subject)) {
+                        found.put(subject, new String[] { header(record, "ce_id"), String.valueOf(record.timestamp() / 1000.0) });
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     static List<String> breakdownRow(String label, Map<?, ?> samples) {
@@ -851,7 +916,7 @@ public class Bench {
         if (b == null || b.isEmpty() || ((Number) b.get("samplesTraced")).intValue() == 0) {
             return List.of(label, "—", "—", "—");
         }
-        return List.of(label, fmtMs((Double) b.get("postedToRelayPassMs")), fmtMs((Double) b.get("relayPassToAppliedMs")),
+        return List.of(label, fmtMs((Double) b.get("postedToSentMs")), fmtMs((Double) b.get("sentToAppliedMs")),
                 fmtMs((Double) b.get("appliedToSeenMs")));
     }
 
@@ -1869,9 +1934,10 @@ final class Stack {
     final int incidentPort;
     final int reportingPort;
     final int keycloakPort;
+    final int kafkaPort;
 
     private Stack(Path home, String pgHost, int pgPort, String dbPrefix, int incidentPort, int reportingPort,
-            int keycloakPort) {
+            int keycloakPort, int kafkaPort) {
         this.home = home;
         this.pgHost = pgHost;
         this.pgPort = pgPort;
@@ -1879,6 +1945,7 @@ final class Stack {
         this.incidentPort = incidentPort;
         this.reportingPort = reportingPort;
         this.keycloakPort = keycloakPort;
+        this.kafkaPort = kafkaPort;
     }
 
     static Stack fromEnvironment(Path repo) {
@@ -1887,7 +1954,8 @@ final class Stack {
                 env.getOrDefault("CSP_PG_HOST", "127.0.0.1"), Integer.parseInt(env.getOrDefault("CSP_PG_PORT", "5432")),
                 env.getOrDefault("CSP_DB_PREFIX", "csp_"), Integer.parseInt(env.getOrDefault("CSP_INCIDENT_PORT", "8083")),
                 Integer.parseInt(env.getOrDefault("CSP_REPORTING_PORT", "8084")),
-                Integer.parseInt(env.getOrDefault("CSP_KEYCLOAK_PORT", "8180")));
+                Integer.parseInt(env.getOrDefault("CSP_KEYCLOAK_PORT", "8180")),
+                Integer.parseInt(env.getOrDefault("CSP_KAFKA_PORT", "9092")));
     }
 
     String incident(String path) {
@@ -2194,6 +2262,54 @@ final class Proc {
  * runs. The backlog gauge counts pending outbox rows in the database on every scrape, which costs
  * real time during an import, so it is read no more often than that.
  */
+/** CPU time the stack's processes have used, by family, from /proc. */
+final class CpuUse {
+    static final List<String> FAMILIES = List.of("postgresql", "incident-service", "reporting-service", "kafka",
+            "bench", "the rest");
+    private static final double TICKS_PER_SECOND = 100; // USER_HZ, 100 on Linux
+
+    private CpuUse() {
+    }
+
+    static Map<String, Double> snapshot() {
+        Map<String, Double> used = new LinkedHashMap<>();
+        java.io.File[] processes = new java.io.File("/proc").listFiles(f -> f.getName().chars().allMatch(Character::isDigit));
+        for (java.io.File process : processes == null ? new java.io.File[0] : processes) {
+            try {
+                String command = Files.readString(process.toPath().resolve("cmdline")).replace('\0', ' ');
+                String stat = Files.readString(process.toPath().resolve("stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+                used.merge(family(command), seconds, Double::sum);
+            } catch (IOException | RuntimeException gone) {
+                // The process ended while it was read.
+            }
+        }
+        return used;
+    }
+
+    static Map<String, Double> since(Map<String, Double> before) {
+        Map<String, Double> used = new LinkedHashMap<>();
+        snapshot().forEach((family, now) -> used.put(family, Math.max(0, now - before.getOrDefault(family, 0.0))));
+        return used;
+    }
+
+    private static String family(String command) {
+        if (command.startsWith("postgres")) {
+            return "postgresql";
+        }
+        for (String service : List.of("incident-service", "reporting-service")) {
+            if (command.contains(service)) {
+                return service;
+            }
+        }
+        if (command.contains("kafka")) {
+            return "kafka";
+        }
+        return command.contains("Bench.java") ? "bench" : "the rest";
+    }
+}
+
 final class ProcessSampler implements AutoCloseable {
     private final Stack stack;
     private final Api api;

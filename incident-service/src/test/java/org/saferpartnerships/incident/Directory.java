@@ -76,6 +76,20 @@ public final class Directory {
                 "select count(*) from membership_replica where id = cast(? as uuid)", membership) == 1);
     }
 
+    /**
+     * How many events have ever been appended to the outbox: the relay deletes what it published,
+     * so rows come and go, but the identity that numbers them only moves forward.
+     */
+    public static long eventsAppended(AgroalDataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "select case when is_called then last_value else 0 end from outbox_event_id_seq");
+                ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     public static long count(AgroalDataSource dataSource, String sql, String parameter) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -39,7 +39,7 @@ public class Outbox {
     private static final String INSERT = """
             insert into outbox_event (event_id, topic, event_key, event_type, subject, occurred_at, payload,
                 traceparent, tracestate)
-            select e.event_id, e.topic, e.event_key, e.event_type, e.subject, ?, e.payload::json, ?, ?
+            select e.event_id, e.topic, e.event_key, e.event_type, e.subject, ?, e.payload, ?, ?
             from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                 with ordinality as e(event_id, topic, event_key, event_type, subject, payload, position)
             order by e.position""";

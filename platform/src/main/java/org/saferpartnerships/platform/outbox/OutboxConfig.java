@@ -23,16 +23,11 @@ public interface OutboxConfig {
     int batchSize();
 
     /**
-     * How long a published event stays in the outbox before it is deleted. Kafka keeps every
-     * event; the outbox only has to hold what is pending, and a table that keeps everything grows
-     * with the history and slows every write to it.
+     * How often the outbox is vacuumed, when the relay has deleted published events since the
+     * last time: each leaves a dead row version.
      */
-    @WithDefault("10m")
-    Duration keepPublished();
-
-    /** How often published events past {@link #keepPublished()} are deleted. */
     @WithDefault("1m")
-    Duration pruneInterval();
+    Duration vacuumInterval();
 
     /**
      * Whether the service runs a relay at all ({@link OutboxRelay#ENABLED}, read at build time):

@@ -50,11 +50,12 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * Publishes pending outbox events to Kafka in id order, as CloudEvents in binary mode, and marks
- * them published in the same transaction that read them. A failed send rolls that transaction
- * back, so the events stay pending and go out on a later pass: writes keep succeeding while Kafka
- * is down and the relay catches up when it returns. A crash between send and commit re-sends a
- * batch; consumers drop the duplicates by event id.
+ * Publishes pending outbox events to Kafka in id order, as CloudEvents in binary mode, and deletes
+ * them, once Kafka has acknowledged them, in the same transaction that read them: every row in
+ * the outbox is pending. A failed send rolls that transaction back, so the events stay and go out
+ * on a later pass: writes keep succeeding while Kafka is down and the relay catches up when it
+ * returns. A crash between send and commit re-sends a batch; consumers drop the duplicates by
+ * event id.
  * <p>
  * A pass runs when a writing transaction commits: {@link Outbox} notifies {@link #CHANNEL} in that
  * transaction and a dedicated connection here LISTENs for it. Every instance listens, so the one
@@ -84,9 +85,9 @@ public class OutboxRelay {
     private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(30);
 
     private static final String SELECT_PENDING = """
-            select id, event_id, topic, event_key, event_type, subject, occurred_at, payload::text,
+            select id, event_id, topic, event_key, event_type, subject, occurred_at, payload,
                 traceparent, tracestate
-            from outbox_event where published_at is null order by id limit ?""";
+            from outbox_event order by id limit ?""";
 
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
@@ -129,48 +130,27 @@ public class OutboxRelay {
         requestPass();
     }
 
-    /** Rows deleted per statement, so pruning never holds many row locks or a long transaction. */
-    private static final int PRUNE_BATCH = 10_000;
+    /** Whether the relay deleted events since the outbox was last vacuumed. */
+    private final AtomicBoolean deletedSinceVacuum = new AtomicBoolean();
 
     /**
-     * Deletes published events older than {@code csp.outbox.keep-published}. Any instance may do
-     * it: it touches only rows the relay will never read again.
+     * Every published event leaves a dead row version behind, and a bulk import makes millions:
+     * the table must be vacuumed as fast as it churns. Autovacuum may be late or, on a shared
+     * server, off (it was on the development machine: 27 M dead rows, 23 GB, which pushed the
+     * incident table's index out of memory). So the relay vacuums what it deleted.
      */
-    @Scheduled(identity = "outbox-prune", every = "${csp.outbox.prune-interval:1m}", delayed = "1s",
+    @Scheduled(identity = "outbox-vacuum", every = "${csp.outbox.vacuum-interval:1m}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void prunePublished() {
-        int deleted;
-        long pruned = 0;
-        do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> {
-                try (Connection connection = dataSource.getConnection();
-                        PreparedStatement delete = connection.prepareStatement("""
-                                delete from outbox_event where id in (select id from outbox_event
-                                where published_at < now() - make_interval(secs => ?) limit ?)""")) {
-                    delete.setDouble(1, config.keepPublished().toMillis() / 1000.0);
-                    delete.setInt(2, PRUNE_BATCH);
-                    return delete.executeUpdate();
-                }
-            });
-            pruned += deleted;
-        } while (deleted == PRUNE_BATCH && running);
-        if (pruned > 0) {
-            reclaim();
+    void vacuumPublished() {
+        if (!deletedSinceVacuum.getAndSet(false)) {
+            return;
         }
-    }
-
-    /**
-     * Every event leaves two dead row versions behind (published, then pruned), and a bulk import
-     * makes millions: the table must be vacuumed as fast as it churns. Autovacuum may be late or,
-     * on a shared server, off (it was on the development machine: 27 M dead rows, 23 GB, which
-     * pushed the incident table's index out of memory). So the pruner vacuums what it pruned.
-     */
-    private void reclaim() {
         try (Connection connection = dataSource.getConnection(); Statement vacuum = connection.createStatement()) {
-            // VACUUM runs outside a transaction: the pruner's connection is in autocommit here.
+            // VACUUM runs outside a transaction: this connection is in autocommit here.
             vacuum.execute("vacuum (analyze) outbox_event");
         } catch (SQLException e) {
-            Log.warnf("Could not vacuum outbox_event after pruning: %s", e.getMessage());
+            deletedSinceVacuum.set(true);
+            Log.warnf("Could not vacuum outbox_event: %s", e.getMessage());
         }
     }
 
@@ -293,7 +273,7 @@ public class OutboxRelay {
     public long pendingCount() {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement count = connection.prepareStatement(
-                        "select count(*) from outbox_event where published_at is null");
+                        "select count(*) from outbox_event");
                 ResultSet rows = count.executeQuery()) {
             rows.next();
             return rows.getLong(1);
@@ -330,11 +310,11 @@ public class OutboxRelay {
             for (Future<RecordMetadata> send : sends) {
                 send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
-            try (PreparedStatement mark = connection.prepareStatement(
-                    "update outbox_event set published_at = now() where id = any(?)")) {
-                mark.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
-                mark.executeUpdate();
+            try (PreparedStatement delete = connection.prepareStatement("delete from outbox_event where id = any(?)")) {
+                delete.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+                delete.executeUpdate();
             }
+            deletedSinceVacuum.set(true);
             return ids.size();
         }
     }
