@@ -143,17 +143,13 @@ public class IncidentRegister {
                     firstPosting.putIfAbsent(posted.get(index).externalRef(), index);
                 }
             }
-            Map<String, Incident> stored = stored(connection, submitter.agencyId(), firstPosting.keySet());
-            List<Incident> fresh = new ArrayList<>();
-            for (int index : firstPosting.values()) {
-                if (!stored.containsKey(candidates[index].externalRef)) {
-                    fresh.add(candidates[index]);
-                }
-            }
-            Set<UUID> inserted = insert(connection, submitter.agencyId(), fresh, now);
-            // A posting that lost the race to a concurrent one is answered as a re-post of the winner.
-            List<String> raced = fresh.stream().filter(i -> !inserted.contains(i.id)).map(i -> i.externalRef).toList();
-            stored.putAll(stored(connection, submitter.agencyId(), raced));
+            // Inserted first, looked up only where the agency's reference was taken: a fresh file,
+            // the common case, then costs one probe of the unique index per row, not two. A posting
+            // that lost the race to a concurrent one is answered as a re-post of the winner.
+            List<Incident> firsts = firstPosting.values().stream().map(index -> candidates[index]).toList();
+            Set<UUID> inserted = insert(connection, submitter.agencyId(), firsts, now);
+            Map<String, Incident> stored = stored(connection, submitter.agencyId(),
+                    firsts.stream().filter(i -> !inserted.contains(i.id)).map(i -> i.externalRef).toList());
 
             Registration[] results = new Registration[posted.size()];
             List<DomainEvent> events = new ArrayList<>();
