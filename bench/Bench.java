@@ -183,6 +183,15 @@ public class Bench {
         Map<String, Object> versions = new LinkedHashMap<>();
         versions.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         versions.put("postgresql", pg.scalar("postgres", "show server_version"));
+        // The server's settings move every figure that touches it; autovacuum off (as on the machine
+        // these were first measured on) leaves the churned tables to the services' own vacuums.
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String[] row : pg.rowsFromScript("postgres", "select name, current_setting(name) from pg_settings"
+                + " where name in ('autovacuum', 'shared_buffers', 'work_mem', 'max_wal_size', 'synchronous_commit',"
+                + " 'fsync', 'max_connections') order by name")) {
+            settings.put(row[0], row[1]);
+        }
+        machine.put("postgresqlSettings", settings);
         versions.put("quarkus", quarkusVersion());
         versions.put("kafka", commonSetting("CSP_KAFKA_VERSION"));
         versions.put("keycloak", commonSetting("CSP_KEYCLOAK_VERSION"));
@@ -2805,6 +2814,8 @@ final class Report {
         head.append("- Machine: ").append(machine.get("cores")).append(" cores (").append(machine.get("cpu")).append("), ")
                 .append(machine.get("memoryGiB")).append(" GiB memory, load average at start ")
                 .append(machine.get("loadAverageAtStart")).append(".\n");
+        head.append("- PostgreSQL settings: ").append(((Map<?, ?>) machine.get("postgresqlSettings")).entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append(".\n");
         head.append("- Versions: ").append(versions.entrySet().stream()
                 .filter(e -> !e.getKey().startsWith("git") && !e.getKey().equals("services"))
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append(".\n");
