@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.saferpartnerships.incident.reference.Outcome;
-import org.saferpartnerships.incident.reference.Term;
 import org.saferpartnerships.incident.register.IncidentInput;
 import org.saferpartnerships.platform.api.CalendarMonth;
 import org.saferpartnerships.platform.events.incident.IncidentCategory;
 import org.saferpartnerships.platform.geography.LocalAuthorityDistricts;
+import org.saferpartnerships.platform.vocabulary.Term;
 
 /**
  * Turns one data.police.uk row into an incident as an agency would post it, or says why not.
@@ -60,8 +60,8 @@ final class PoliceUkRowMapper {
         if (YearMonth.parse(month).isAfter(latest)) {
             return new Rejected("Month is in the future");
         }
-        Optional<IncidentCategory> category = java.util.Arrays.stream(IncidentCategory.values())
-                .filter(c -> c.displayName().equals(fields.get(PoliceUkCsv.CRIME_TYPE))).findFirst();
+        Optional<IncidentCategory> category = Term.ofDisplayName(IncidentCategory.class,
+                fields.get(PoliceUkCsv.CRIME_TYPE));
         if (category.isEmpty()) {
             return new Rejected("unknown Crime type");
         }

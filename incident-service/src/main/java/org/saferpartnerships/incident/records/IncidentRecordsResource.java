@@ -37,7 +37,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.saferpartnerships.incident.corrections.IncidentCorrectionService;
 import org.saferpartnerships.incident.reference.IncidentFlag;
-import org.saferpartnerships.incident.reference.Term;
 import org.saferpartnerships.incident.register.Incident;
 import org.saferpartnerships.incident.register.KnownCategory;
 import org.saferpartnerships.incident.register.Submitter;
@@ -48,6 +47,7 @@ import org.saferpartnerships.platform.audit.RecordAccessAudit;
 import org.saferpartnerships.platform.geography.DistrictCode;
 import org.saferpartnerships.platform.identity.Caller;
 import org.saferpartnerships.platform.identity.Roles;
+import org.saferpartnerships.platform.vocabulary.Term;
 
 /**
  * Reading incidents record by record: an agency sees its own; partnership officers and analysts

@@ -2,6 +2,8 @@ package org.saferpartnerships.incident.reference;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import org.saferpartnerships.platform.vocabulary.Term;
+
 /** The Home Office's three types of anti-social behaviour. */
 public enum AsbType implements Term {
     PERSONAL("personal", "Personal: targeted at an individual or group"),

@@ -2,6 +2,8 @@ package org.saferpartnerships.incident.reference;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import org.saferpartnerships.platform.vocabulary.Term;
+
 /** ASB enforcement and early-intervention tools (Anti-social Behaviour, Crime and Policing Act 2014 and others). */
 public enum EnforcementType implements Term {
     CPW("cpw", "Community Protection Warning"),

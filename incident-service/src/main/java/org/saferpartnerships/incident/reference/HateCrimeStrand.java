@@ -2,6 +2,8 @@ package org.saferpartnerships.incident.reference;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import org.saferpartnerships.platform.vocabulary.Term;
+
 /** The five monitored strands of hate crime (England and Wales), plus other. */
 public enum HateCrimeStrand implements Term {
     RACE("race", "Race or ethnicity"),

@@ -2,6 +2,8 @@ package org.saferpartnerships.incident.reference;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import org.saferpartnerships.platform.vocabulary.Term;
+
 /** Markers partnerships count incidents by, across categories. */
 public enum IncidentFlag implements Term {
     HATE_CRIME("hate-crime", "Hate crime or incident"),

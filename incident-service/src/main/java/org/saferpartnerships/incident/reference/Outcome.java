@@ -2,6 +2,8 @@ package org.saferpartnerships.incident.reference;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import org.saferpartnerships.platform.vocabulary.Term;
+
 /** data.police.uk outcome categories ("Last outcome category" in the street-level files). */
 public enum Outcome implements Term {
     INVESTIGATION_COMPLETE_NO_SUSPECT_IDENTIFIED("investigation-complete-no-suspect-identified", "Investigation complete; no suspect identified"),

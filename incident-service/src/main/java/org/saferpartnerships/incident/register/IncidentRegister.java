@@ -32,13 +32,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
 
-import org.saferpartnerships.incident.reference.Term;
 import org.saferpartnerships.platform.events.DomainEvent;
 import org.saferpartnerships.platform.events.incident.IncidentCorrected;
 import org.saferpartnerships.platform.events.incident.IncidentRecorded;
 import org.saferpartnerships.platform.events.incident.IncidentSnapshot;
 import org.saferpartnerships.platform.outbox.Outbox;
 import org.saferpartnerships.platform.persistence.TimeOrderedIds;
+import org.saferpartnerships.platform.vocabulary.Term;
 
 /**
  * The one place where posted incidents are placed and stored, whichever way they arrive: a single
@@ -186,11 +186,11 @@ public class IncidentRegister {
     /** Copies what the agency may set (and correct) onto the record. */
     public static void apply(Incident incident, IncidentInput posted) {
         incident.category = posted.category();
-        incident.asbType = slug(posted.asbType());
+        incident.asbType = Term.slugOf(posted.asbType());
         incident.asbSubType = posted.asbSubType();
         incident.flags = posted.flags() == null ? List.of()
                 : posted.flags().stream().map(Term::slug).sorted().toList();
-        incident.hateCrimeStrand = slug(posted.hateCrimeStrand());
+        incident.hateCrimeStrand = Term.slugOf(posted.hateCrimeStrand());
         incident.occurredOn = posted.occurredOn();
         incident.occurredMonth = posted.month();
         incident.reportedOn = posted.reportedOn();
@@ -199,7 +199,7 @@ public class IncidentRegister {
         incident.latitude = posted.latitude();
         incident.longitude = posted.longitude();
         incident.locationDescription = posted.locationDescription();
-        incident.outcome = slug(posted.outcome());
+        incident.outcome = Term.slugOf(posted.outcome());
         incident.enforcementActions = posted.enforcementActions() == null ? List.of()
                 : posted.enforcementActions().stream()
                         .map(a -> new IncidentSnapshot.EnforcementAction(a.type().slug(), a.on())).toList();
@@ -464,9 +464,5 @@ public class IncidentRegister {
 
     private static String text(Object value) {
         return value == null ? null : value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
-    }
-
-    private static String slug(Term term) {
-        return term == null ? null : term.slug();
     }
 }

@@ -1,32 +1,38 @@
 package org.saferpartnerships.partnership.agencies;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import org.saferpartnerships.platform.vocabulary.Term;
 
 /**
  * Kinds of partner agency. The responsible authorities of the Crime and Disorder Act 1998 s.5
  * (councils, police, fire and rescue, probation, health, and formerly the community
  * rehabilitation companies) carry the statutory duty; the others join by agreement.
  */
-public enum AgencyType {
-    @JsonProperty("district-council") DISTRICT_COUNCIL(true),
-    @JsonProperty("unitary-council") UNITARY_COUNCIL(true),
-    @JsonProperty("county-council") COUNTY_COUNCIL(true),
-    @JsonProperty("police") POLICE(true),
-    @JsonProperty("fire-and-rescue") FIRE_AND_RESCUE(true),
-    @JsonProperty("probation") PROBATION(true),
-    @JsonProperty("health") HEALTH(true),
-    @JsonProperty("community-rehabilitation") COMMUNITY_REHABILITATION(true),
-    @JsonProperty("housing") HOUSING(false),
-    @JsonProperty("education") EDUCATION(false),
-    @JsonProperty("voluntary-sector") VOLUNTARY_SECTOR(false),
-    @JsonProperty("business-improvement-district") BUSINESS_IMPROVEMENT_DISTRICT(false),
-    @JsonProperty("armed-forces") ARMED_FORCES(false),
-    @JsonProperty("pcc-office") PCC_OFFICE(false),
-    @JsonProperty("other") OTHER(false);
+public enum AgencyType implements Term {
+    DISTRICT_COUNCIL("district-council", "District council", true),
+    UNITARY_COUNCIL("unitary-council", "Unitary council", true),
+    COUNTY_COUNCIL("county-council", "County council", true),
+    POLICE("police", "Police", true),
+    FIRE_AND_RESCUE("fire-and-rescue", "Fire and rescue", true),
+    PROBATION("probation", "Probation", true),
+    HEALTH("health", "Health", true),
+    COMMUNITY_REHABILITATION("community-rehabilitation", "Community rehabilitation company", true),
+    HOUSING("housing", "Housing", false),
+    EDUCATION("education", "Education", false),
+    VOLUNTARY_SECTOR("voluntary-sector", "Voluntary sector", false),
+    BUSINESS_IMPROVEMENT_DISTRICT("business-improvement-district", "Business improvement district", false),
+    ARMED_FORCES("armed-forces", "Armed forces", false),
+    PCC_OFFICE("pcc-office", "Police and crime commissioner's office", false),
+    OTHER("other", "Other", false);
 
+    private final String slug;
+    private final String displayName;
     private final boolean responsibleAuthority;
 
-    AgencyType(boolean responsibleAuthority) {
+    AgencyType(String slug, String displayName, boolean responsibleAuthority) {
+        this.slug = slug;
+        this.displayName = displayName;
         this.responsibleAuthority = responsibleAuthority;
     }
 
@@ -34,8 +40,14 @@ public enum AgencyType {
         return responsibleAuthority;
     }
 
-    /** The name used in the API and in events. */
+    @JsonValue
+    @Override
     public String slug() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return slug;
+    }
+
+    @Override
+    public String displayName() {
+        return displayName;
     }
 }

@@ -11,12 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.saferpartnerships.partnership.common.PartnershipRecords;
-import org.saferpartnerships.partnership.common.Slugs;
 import org.saferpartnerships.platform.api.EntityTags;
 import org.saferpartnerships.platform.domain.RuleViolated;
 import org.saferpartnerships.platform.domain.StateConflict;
 import org.saferpartnerships.platform.events.DomainEvent;
 import org.saferpartnerships.platform.events.partnership.AssessmentChanged;
+import org.saferpartnerships.platform.vocabulary.Term;
 
 /** One assessment per year, revised while draft, read-only once finalised. */
 @ApplicationScoped
@@ -98,7 +98,7 @@ public class AssessmentService extends PartnershipRecords<StrategicAssessment, A
                 .toList();
         AssessmentChanged.Change change = a.status == StrategicAssessment.Status.FINALISED
                 ? AssessmentChanged.Change.FINALISED : AssessmentChanged.Change.DRAFTED;
-        return new AssessmentChanged(change, a.id, a.partnershipId, a.periodStart, a.periodEnd, Slugs.of(a.status),
+        return new AssessmentChanged(change, a.id, a.partnershipId, a.periodStart, a.periodEnd, Term.slugOf(a.status),
                 ranking, a.version);
     }
 

@@ -15,9 +15,11 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import org.saferpartnerships.partnership.common.PartnershipRecord;
 
-import org.saferpartnerships.partnership.common.Slugs;
+import org.saferpartnerships.platform.vocabulary.Term;
 
 /**
  * The yearly Strategic Assessment of Crime: candidate issues scored on a weighted matrix, ranked,
@@ -27,9 +29,28 @@ import org.saferpartnerships.partnership.common.Slugs;
 @Table(name = "strategic_assessment")
 public class StrategicAssessment extends PartnershipRecord {
 
-    public enum Status {
-        @com.fasterxml.jackson.annotation.JsonProperty("draft") DRAFT,
-        @com.fasterxml.jackson.annotation.JsonProperty("finalised") FINALISED
+    public enum Status implements Term {
+        DRAFT("draft", "Draft"),
+        FINALISED("finalised", "Finalised");
+
+        private final String slug;
+        private final String displayName;
+
+        Status(String slug, String displayName) {
+            this.slug = slug;
+            this.displayName = displayName;
+        }
+
+        @JsonValue
+        @Override
+        public String slug() {
+            return slug;
+        }
+
+        @Override
+        public String displayName() {
+            return displayName;
+        }
     }
 
     /** A candidate issue with its place in the ranking. */
@@ -57,7 +78,6 @@ public class StrategicAssessment extends PartnershipRecord {
     @Column(nullable = false)
     public List<AssessmentInput.CandidateIssue> issues = new ArrayList<>();
 
-
     /** Weighted score: the sum over criteria of weight x score (1-5). */
     public int score(AssessmentInput.CandidateIssue issue) {
         return criteria.stream().mapToInt(c -> c.weight() * issue.scores().getOrDefault(c.name(), 0)).sum();
@@ -74,7 +94,7 @@ public class StrategicAssessment extends PartnershipRecord {
             AssessmentInput.CandidateIssue issue = ordered.get(i);
             // Equal scores share a rank, as a scoring matrix ranks them.
             int rank = i > 0 && score(issue) == ranking.get(i - 1).score() ? ranking.get(i - 1).rank() : i + 1;
-            ranking.add(new RankedIssue(rank, issue.id(), issue.title(), Slugs.of(issue.theme()), score(issue),
+            ranking.add(new RankedIssue(rank, issue.id(), issue.title(), Term.slugOf(issue.theme()), score(issue),
                     maximum));
         }
         return ranking;

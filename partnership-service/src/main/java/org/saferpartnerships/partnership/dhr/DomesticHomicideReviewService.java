@@ -6,10 +6,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.saferpartnerships.partnership.common.PartnershipRecords;
-import org.saferpartnerships.partnership.common.Slugs;
 import org.saferpartnerships.partnership.partnerships.PartnershipAccess;
 import org.saferpartnerships.platform.events.DomainEvent;
 import org.saferpartnerships.platform.events.partnership.DomesticHomicideReviewChanged;
+import org.saferpartnerships.platform.vocabulary.Term;
 
 /** Callers have checked with {@link PartnershipAccess#restricted} that the caller may see reviews. */
 @ApplicationScoped
@@ -44,7 +44,7 @@ public class DomesticHomicideReviewService
     /** No case details: only that a review of this partnership is at this stage. */
     @Override
     protected DomainEvent event(DomesticHomicideReview review, boolean created) {
-        return new DomesticHomicideReviewChanged(review.id, review.partnershipId, Slugs.of(review.status),
+        return new DomesticHomicideReviewChanged(review.id, review.partnershipId, Term.slugOf(review.status),
                 review.version);
     }
 }

@@ -3,9 +3,9 @@ package org.saferpartnerships.partnership.governance;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.saferpartnerships.partnership.common.PartnershipRecords;
-import org.saferpartnerships.partnership.common.Slugs;
 import org.saferpartnerships.platform.events.DomainEvent;
 import org.saferpartnerships.platform.events.partnership.GovernanceBodyChanged;
+import org.saferpartnerships.platform.vocabulary.Term;
 
 /** The partnership's boards and groups. */
 @ApplicationScoped
@@ -29,7 +29,7 @@ public class GovernanceBodyService extends PartnershipRecords<GovernanceBody, Bo
 
     @Override
     protected DomainEvent event(GovernanceBody body, boolean created) {
-        return new GovernanceBodyChanged(body.id, body.partnershipId, body.name, Slugs.of(body.kind),
-                Slugs.of(body.cadence), body.version);
+        return new GovernanceBodyChanged(body.id, body.partnershipId, body.name, Term.slugOf(body.kind),
+                Term.slugOf(body.cadence), body.version);
     }
 }

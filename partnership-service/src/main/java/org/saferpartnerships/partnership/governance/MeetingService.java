@@ -6,10 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.saferpartnerships.partnership.agencies.Agency;
 import org.saferpartnerships.partnership.common.PartnershipRecords;
-import org.saferpartnerships.partnership.common.Slugs;
 import org.saferpartnerships.platform.domain.RuleViolated;
 import org.saferpartnerships.platform.events.DomainEvent;
 import org.saferpartnerships.platform.events.partnership.MeetingRecorded;
+import org.saferpartnerships.platform.vocabulary.Term;
 
 /** The record of the bodies' meetings: who attended, what was decided. */
 @ApplicationScoped
@@ -44,7 +44,7 @@ public class MeetingService extends PartnershipRecords<Meeting, MeetingInput> {
     @Override
     protected DomainEvent event(Meeting meeting, boolean created) {
         List<MeetingRecorded.Decision> decisions = meeting.decisions.stream()
-                .map(d -> new MeetingRecorded.Decision(Slugs.of(d.kind()), d.text(),
+                .map(d -> new MeetingRecorded.Decision(Term.slugOf(d.kind()), d.text(),
                         d.references() == null ? List.of() : d.references().stream()
                                 .map(r -> new MeetingRecorded.Reference(r.type(), r.id())).toList()))
                 .toList();

@@ -11,13 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.saferpartnerships.partnership.agencies.Agency;
-import org.saferpartnerships.partnership.common.Slugs;
 import org.saferpartnerships.partnership.partnerships.PartnershipAccess;
 import org.saferpartnerships.partnership.priorities.Priority;
 import org.saferpartnerships.platform.api.EntityTags;
 import org.saferpartnerships.platform.domain.RuleViolated;
 import org.saferpartnerships.platform.events.partnership.ActionUpdated;
 import org.saferpartnerships.platform.outbox.Outbox;
+import org.saferpartnerships.platform.vocabulary.Term;
 
 /** The annual partnership plans. Callers have checked what the caller may do. */
 @ApplicationScoped
@@ -110,7 +110,7 @@ public class ActionPlanService {
 
     private static ActionUpdated updated(PlanAction a) {
         return new ActionUpdated(a.id, a.partnershipId, a.financialYear, a.priorityId, a.title, a.ownerAgencyId,
-                a.startOn, a.dueOn, Slugs.of(a.status), a.measures.stream()
+                a.startOn, a.dueOn, Term.slugOf(a.status), a.measures.stream()
                         .map(m -> new ActionUpdated.Measure(m.name(), m.unit(), m.target(), m.actual())).toList(),
                 a.version);
     }

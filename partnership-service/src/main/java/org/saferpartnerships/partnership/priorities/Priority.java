@@ -8,16 +8,38 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import org.saferpartnerships.partnership.common.PartnershipRecord;
 import org.saferpartnerships.partnership.common.Theme;
+import org.saferpartnerships.platform.vocabulary.Term;
 
 /** One of the 3-5 key priorities a partnership adopts for a financial year (1 April - 31 March). */
 @Entity
 public class Priority extends PartnershipRecord {
 
-    public enum Status {
-        @com.fasterxml.jackson.annotation.JsonProperty("draft") DRAFT,
-        @com.fasterxml.jackson.annotation.JsonProperty("adopted") ADOPTED
+    public enum Status implements Term {
+        DRAFT("draft", "Draft"),
+        ADOPTED("adopted", "Adopted");
+
+        private final String slug;
+        private final String displayName;
+
+        Status(String slug, String displayName) {
+            this.slug = slug;
+            this.displayName = displayName;
+        }
+
+        @JsonValue
+        @Override
+        public String slug() {
+            return slug;
+        }
+
+        @Override
+        public String displayName() {
+            return displayName;
+        }
     }
 
     /** The year the financial year starts in: 2021 is 1 April 2021 - 31 March 2022. */

@@ -7,13 +7,13 @@ import jakarta.transaction.Transactional;
 
 import org.saferpartnerships.partnership.assessments.StrategicAssessment;
 import org.saferpartnerships.partnership.common.PartnershipRecords;
-import org.saferpartnerships.partnership.common.Slugs;
 import org.saferpartnerships.partnership.governance.GovernanceBody;
 import org.saferpartnerships.platform.api.EntityTags;
 import org.saferpartnerships.platform.domain.RuleViolated;
 import org.saferpartnerships.platform.domain.StateConflict;
 import org.saferpartnerships.platform.events.DomainEvent;
 import org.saferpartnerships.platform.events.partnership.PriorityChanged;
+import org.saferpartnerships.platform.vocabulary.Term;
 
 /** Priorities are drafted, revised while draft, and adopted by a body, after which they are read-only. */
 @ApplicationScoped
@@ -74,8 +74,8 @@ public class PriorityService extends PartnershipRecords<Priority, PriorityInput>
     protected DomainEvent event(Priority p, boolean created) {
         PriorityChanged.Change change = p.status == Priority.Status.ADOPTED ? PriorityChanged.Change.ADOPTED
                 : PriorityChanged.Change.DRAFTED;
-        return new PriorityChanged(change, p.id, p.partnershipId, p.financialYear, p.title, Slugs.of(p.theme),
-                p.description, Slugs.of(p.status), p.adoptedByBodyId, p.adoptedOn, p.assessmentId,
+        return new PriorityChanged(change, p.id, p.partnershipId, p.financialYear, p.title, Term.slugOf(p.theme),
+                p.description, Term.slugOf(p.status), p.adoptedByBodyId, p.adoptedOn, p.assessmentId,
                 p.assessmentIssueId, p.version);
     }
 

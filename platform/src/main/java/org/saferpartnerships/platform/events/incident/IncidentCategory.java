@@ -1,13 +1,16 @@
 package org.saferpartnerships.platform.events.incident;
 
-import java.util.Arrays;
 import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import org.saferpartnerships.platform.vocabulary.Term;
 
 /**
  * Incident categories: the data.police.uk street-level crime categories, by slug (the value
  * events and the API carry) and display name.
  */
-public enum IncidentCategory {
+public enum IncidentCategory implements Term {
     ANTI_SOCIAL_BEHAVIOUR("anti-social-behaviour", "Anti-social behaviour"),
     BICYCLE_THEFT("bicycle-theft", "Bicycle theft"),
     BURGLARY("burglary", "Burglary"),
@@ -31,15 +34,18 @@ public enum IncidentCategory {
         this.displayName = displayName;
     }
 
+    @JsonValue
+    @Override
     public String slug() {
         return slug;
     }
 
+    @Override
     public String displayName() {
         return displayName;
     }
 
     public static Optional<IncidentCategory> ofSlug(String slug) {
-        return Arrays.stream(values()).filter(c -> c.slug.equals(slug)).findFirst();
+        return Term.ofSlug(IncidentCategory.class, slug);
     }
 }
