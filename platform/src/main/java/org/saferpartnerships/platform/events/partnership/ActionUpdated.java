@@ -4,16 +4,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.saferpartnerships.platform.events.DomainEvent;
-import org.saferpartnerships.platform.events.Topics;
-
 /**
  * An action of a partnership's annual plan was added, changed, or had progress reported: its
  * status and outcome measures now. Type {@code action.updated.v1}.
  */
 public record ActionUpdated(UUID actionId, String partnershipId, int financialYear, UUID priorityId, String title,
         String ownerAgencyId, LocalDate startOn, LocalDate dueOn, String status, List<Measure> measures,
-        long version) implements DomainEvent {
+        long version) implements PartnershipEvent {
 
     public static final String TYPE = "action.updated.v1";
 
@@ -23,11 +20,6 @@ public record ActionUpdated(UUID actionId, String partnershipId, int financialYe
     @Override
     public String eventType() {
         return TYPE;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.PARTNERSHIP_EVENTS;
     }
 
     @Override

@@ -2,9 +2,6 @@ package org.saferpartnerships.platform.events.partnership;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
-import org.saferpartnerships.platform.events.DomainEvent;
-import org.saferpartnerships.platform.events.Topics;
-
 /**
  * An agency was registered in the directory or its details changed; whole current state.
  * Types {@code agency.registered.v1} and {@code agency.updated.v1}. An agency belongs to no single
@@ -16,7 +13,7 @@ public record AgencyChanged(
         String name,
         String type,
         boolean responsibleAuthority,
-        long version) implements DomainEvent {
+        long version) implements PartnershipEvent {
 
     public enum Change {
         REGISTERED("agency.registered.v1"),
@@ -32,11 +29,6 @@ public record AgencyChanged(
     @Override
     public String eventType() {
         return change.type;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.PARTNERSHIP_EVENTS;
     }
 
     @Override

@@ -6,16 +6,13 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
-import org.saferpartnerships.platform.events.DomainEvent;
-import org.saferpartnerships.platform.events.Topics;
-
 /**
  * A strategic assessment was drafted or changed ({@code assessment.drafted.v1}) or finalised
  * ({@code assessment.finalised.v1}); carries the ranked candidate issues with their scores.
  */
 public record AssessmentChanged(@JsonIgnore Change change, UUID assessmentId, String partnershipId,
         LocalDate periodStart, LocalDate periodEnd, String status, List<RankedIssue> ranking, long version)
-        implements DomainEvent {
+        implements PartnershipEvent {
 
     public record RankedIssue(int rank, UUID issueId, String title, String theme, int score) {
     }
@@ -34,11 +31,6 @@ public record AssessmentChanged(@JsonIgnore Change change, UUID assessmentId, St
     @Override
     public String eventType() {
         return change.type;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.PARTNERSHIP_EVENTS;
     }
 
     @Override

@@ -2,27 +2,19 @@ package org.saferpartnerships.platform.events.partnership;
 
 import java.util.UUID;
 
-import org.saferpartnerships.platform.events.DomainEvent;
-import org.saferpartnerships.platform.events.Topics;
-
 /**
  * A Domestic Homicide Review was opened or moved on. Deliberately no case details — no reference,
  * dates, panel or recommendations — only that a review of this partnership is at this stage, so
  * counts of open reviews can be reported. Type {@code dhr.changed.v1}.
  */
 public record DomesticHomicideReviewChanged(UUID reviewId, String partnershipId, String status, long version)
-        implements DomainEvent {
+        implements PartnershipEvent {
 
     public static final String TYPE = "dhr.changed.v1";
 
     @Override
     public String eventType() {
         return TYPE;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.PARTNERSHIP_EVENTS;
     }
 
     @Override

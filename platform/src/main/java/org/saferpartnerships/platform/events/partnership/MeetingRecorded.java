@@ -4,15 +4,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.saferpartnerships.platform.events.DomainEvent;
-import org.saferpartnerships.platform.events.Topics;
-
 /**
  * A meeting was recorded or its record corrected: when, which body, who attended, and the kinds
  * of decision taken with the records they refer to. Type {@code meeting.recorded.v1}.
  */
 public record MeetingRecorded(UUID meetingId, String partnershipId, UUID bodyId, LocalDate heldOn,
-        List<String> attendingAgencies, List<Decision> decisions, long version) implements DomainEvent {
+        List<String> attendingAgencies, List<Decision> decisions, long version) implements PartnershipEvent {
 
     public static final String TYPE = "meeting.recorded.v1";
 
@@ -25,11 +22,6 @@ public record MeetingRecorded(UUID meetingId, String partnershipId, UUID bodyId,
     @Override
     public String eventType() {
         return TYPE;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.PARTNERSHIP_EVENTS;
     }
 
     @Override

@@ -3,9 +3,6 @@ package org.saferpartnerships.platform.events.partnership;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.saferpartnerships.platform.events.DomainEvent;
-import org.saferpartnerships.platform.events.Topics;
-
 /**
  * An agency joined a partnership, changed role, or left ({@code until} set); whole current state
  * of the membership. Type {@code membership.changed.v1}. Intake uses it to know who may post for
@@ -19,18 +16,13 @@ public record MembershipChanged(
         boolean statutory,
         LocalDate from,
         LocalDate until,
-        long version) implements DomainEvent {
+        long version) implements PartnershipEvent {
 
     public static final String TYPE = "membership.changed.v1";
 
     @Override
     public String eventType() {
         return TYPE;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.PARTNERSHIP_EVENTS;
     }
 
     @Override

@@ -4,9 +4,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
-import org.saferpartnerships.platform.events.DomainEvent;
-import org.saferpartnerships.platform.events.Topics;
-
 /**
  * A partnership was registered or its details changed; carries its whole current state, so a
  * consumer's replica (who covers which district) never needs to call partnership-service.
@@ -20,7 +17,7 @@ public record PartnershipChanged(
         String pccArea,
         String countyBoard,
         String website,
-        long version) implements DomainEvent {
+        long version) implements PartnershipEvent {
 
     /** The types as constants, for a consumer's {@code switch}. */
     public static final String REGISTERED_TYPE = "partnership.registered.v1";
@@ -40,11 +37,6 @@ public record PartnershipChanged(
     @Override
     public String eventType() {
         return change.type;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.PARTNERSHIP_EVENTS;
     }
 
     @Override

@@ -5,16 +5,13 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
-import org.saferpartnerships.platform.events.DomainEvent;
-import org.saferpartnerships.platform.events.Topics;
-
 /**
  * A priority was drafted or changed ({@code priority.drafted.v1}) or adopted
  * ({@code priority.adopted.v1}, with the adopting body and date); whole state.
  */
 public record PriorityChanged(@JsonIgnore Change change, UUID priorityId, String partnershipId, int financialYear,
         String title, String theme, String description, String status, UUID adoptedByBodyId, LocalDate adoptedOn,
-        UUID assessmentId, UUID assessmentIssueId, long version) implements DomainEvent {
+        UUID assessmentId, UUID assessmentIssueId, long version) implements PartnershipEvent {
 
     /** The types as constants, for a consumer's {@code switch}. */
     public static final String DRAFTED_TYPE = "priority.drafted.v1";
@@ -34,11 +31,6 @@ public record PriorityChanged(@JsonIgnore Change change, UUID priorityId, String
     @Override
     public String eventType() {
         return change.type;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.PARTNERSHIP_EVENTS;
     }
 
     @Override

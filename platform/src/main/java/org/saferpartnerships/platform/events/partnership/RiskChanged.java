@@ -5,16 +5,13 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
-import org.saferpartnerships.platform.events.DomainEvent;
-import org.saferpartnerships.platform.events.Topics;
-
 /**
  * A risk entered the partnership's register or was re-assessed; whole state with the derived
  * score and rating. Types {@code risk.recorded.v1} and {@code risk.updated.v1}.
  */
 public record RiskChanged(@JsonIgnore Change change, UUID riskId, String partnershipId, String reference,
         String description, int likelihood, int impact, int score, String rating, String mitigation, String owner,
-        LocalDate reviewOn, boolean closed, long version) implements DomainEvent {
+        LocalDate reviewOn, boolean closed, long version) implements PartnershipEvent {
 
     public enum Change {
         RECORDED("risk.recorded.v1"),
@@ -30,11 +27,6 @@ public record RiskChanged(@JsonIgnore Change change, UUID riskId, String partner
     @Override
     public String eventType() {
         return change.type;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.PARTNERSHIP_EVENTS;
     }
 
     @Override
