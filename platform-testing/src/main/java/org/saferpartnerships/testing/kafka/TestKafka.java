@@ -45,6 +45,15 @@ public final class TestKafka {
     /** Polls {@code topic} from the beginning until records matching {@code match} appear, or fails after the timeout. */
     public static List<ConsumerRecord<String, String>> awaitRecords(String topic,
             Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
+        return awaitRecords(topic, match, 1, timeout);
+    }
+
+    /**
+     * Polls {@code topic} from the beginning until at least {@code count} records match, in the
+     * order of their partition, or fails after the timeout.
+     */
+    public static List<ConsumerRecord<String, String>> awaitRecords(String topic,
+            Predicate<ConsumerRecord<String, String>> match, int count, Duration timeout) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps(), new StringDeserializer(),
                 new StringDeserializer())) {
@@ -55,7 +64,7 @@ public final class TestKafka {
                         found.add(record);
                     }
                 }
-                return !found.isEmpty();
+                return found.size() >= count;
             });
         }
         return found;

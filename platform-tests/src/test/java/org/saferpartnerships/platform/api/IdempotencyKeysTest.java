@@ -1,0 +1,96 @@
+package org.saferpartnerships.platform.api;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+import org.saferpartnerships.platform.identity.Roles;
+import org.saferpartnerships.platform.notes.NoteRows;
+import org.saferpartnerships.testing.identity.TestTokens;
+
+/** A retried create with the same Idempotency-Key gets the first answer and creates nothing more. */
+@QuarkusTest
+class IdempotencyKeysTest {
+
+    private static final String WRITER = TestTokens.forUser("keys-writer").roles(Roles.PARTNERSHIP_OFFICER).token();
+    private static final String OTHER_WRITER = TestTokens.forUser("keys-other").roles(Roles.PARTNERSHIP_OFFICER).token();
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void aRetryWithTheSameKeyGetsTheFirstAnswerAndCreatesNothing() {
+        String partnership = partnership();
+        String key = UUID.randomUUID().toString();
+        Response first = post(WRITER, key, note(partnership, "once"));
+        first.then().statusCode(201).header(IdempotencyKeys.REPLAYED, nullValue());
+
+        Response retry = post(WRITER, key, note(partnership, "once"));
+        retry.then().statusCode(201).header(IdempotencyKeys.REPLAYED, "true")
+                .header("Location", first.header("Location"));
+        assertThat(retry.path("noteId"), equalTo(first.path("noteId")));
+        assertThat(notes(partnership), is(1L));
+    }
+
+    @Test
+    void theSameKeyOnAnotherRequestIsRefused() {
+        String partnership = partnership();
+        String key = UUID.randomUUID().toString();
+        post(WRITER, key, note(partnership, "first")).then().statusCode(201);
+        post(WRITER, key, note(partnership, "second")).then().statusCode(422)
+                .body("detail", containsString("different request"));
+        assertThat(notes(partnership), is(1L));
+    }
+
+    @Test
+    void aRefusedRequestKeepsNoAnswerSoItsCorrectionMayUseTheKey() {
+        String partnership = partnership();
+        String key = UUID.randomUUID().toString();
+        post(WRITER, key, note(partnership, "")).then().statusCode(400);
+        post(WRITER, key, note(partnership, "corrected")).then().statusCode(201)
+                .header(IdempotencyKeys.REPLAYED, nullValue());
+        assertThat(notes(partnership), is(1L));
+    }
+
+    @Test
+    void aKeyBelongsToItsCaller() {
+        String partnership = partnership();
+        String key = UUID.randomUUID().toString();
+        String mine = post(WRITER, key, note(partnership, "ours")).then().statusCode(201).extract().path("noteId");
+        String theirs = post(OTHER_WRITER, key, note(partnership, "ours")).then().statusCode(201)
+                .header(IdempotencyKeys.REPLAYED, nullValue()).extract().path("noteId");
+        assertThat(theirs, not(equalTo(mine)));
+        assertThat(notes(partnership), is(2L));
+    }
+
+    private static Response post(String token, String key, String body) {
+        return jsonWithToken(token).header(IdempotencyKeys.HEADER, key).body(body).post("/notes");
+    }
+
+    private long notes(String partnership) {
+        return NoteRows.count(dataSource, "select count(*) from note where partnership_id = ?", partnership);
+    }
+
+    private static String partnership() {
+        return "keys-" + UUID.randomUUID();
+    }
+
+    private static String note(String partnership, String text) {
+        return """
+                {"partnershipId": "%s", "text": "%s"}""".formatted(partnership, text);
+    }
+}

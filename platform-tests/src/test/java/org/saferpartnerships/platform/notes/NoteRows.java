@@ -1,0 +1,28 @@
+package org.saferpartnerships.platform.notes;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import io.agroal.api.AgroalDataSource;
+
+/** Counts rows of the test application's tables, for the tests' assertions. */
+public final class NoteRows {
+
+    private NoteRows() {
+    }
+
+    public static long count(AgroalDataSource dataSource, String sql, Object parameter) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count: " + sql, e);
+        }
+    }
+}
