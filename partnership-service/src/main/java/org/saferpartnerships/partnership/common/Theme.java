@@ -6,7 +6,7 @@ import org.saferpartnerships.platform.vocabulary.Term;
 
 /** The fixed taxonomy of community safety themes priorities (and assessment issues) are filed under. */
 public enum Theme implements Term {
-    ANTI_SOCIAL_BEHAVIOUR("anti-social-behaviour", "Anti social behaviour"),
+    ANTI_SOCIAL_BEHAVIOUR("anti-social-behaviour", "Anti-social behaviour"),
     VIOLENCE_KNIFE_CRIME("violence-knife-crime", "Violence and knife crime"),
     DOMESTIC_ABUSE("domestic-abuse", "Domestic abuse"),
     VIOLENCE_AGAINST_WOMEN_AND_GIRLS("violence-against-women-and-girls", "Violence against women and girls"),

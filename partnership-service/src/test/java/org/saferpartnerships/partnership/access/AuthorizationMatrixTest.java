@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
 import static org.saferpartnerships.testing.api.Requests.withToken;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -126,6 +127,16 @@ class AuthorizationMatrixTest {
     private static final String RISK = """
             {"reference": "9", "description": "D", "likelihood": 2, "impact": 2}""";
 
+    private static final AtomicInteger CHANGES = new AtomicInteger();
+
+    /**
+     * A number no write used before: every PUT changes something, so a refused one that got
+     * through would show in the record read back.
+     */
+    private static int next() {
+        return CHANGES.incrementAndGet();
+    }
+
     /** A partnership has one assessment per assessment year: each drafted here has a year of its own. */
     private static final AtomicInteger ASSESSMENT_YEARS = new AtomicInteger(2030);
 
@@ -225,14 +236,15 @@ class AuthorizationMatrixTest {
                         w -> "{\"id\": \"" + Fixtures.uniqueId("a") + "\", \"name\": \"A\", \"type\": \"other\"}",
                         only(201, WRONG_ROLE, Caller.OFFICER, Caller.OTHER_OFFICER, Caller.ADMIN)),
                 write("PUT", "/api/v1/agencies/{owner}",
-                        w -> "{\"name\": \"Owner Council\", \"type\": \"district-council\"}",
+                        w -> "{\"name\": \"Owner Council " + next() + "\", \"type\": \"district-council\"}",
                         only(200, WRONG_ROLE, Caller.ADMIN)),
                 read("/api/v1/partnerships"),
                 read(csp),
                 write("POST", "/api/v1/partnerships",
                         w -> "{\"id\": \"" + Fixtures.uniqueId("p") + "\", \"name\": \"P\", \"districts\": [\""
                                 + Fixtures.freeDistrict() + "\"]}", only(201, WRONG_ROLE, Caller.ADMIN)),
-                write("PUT", csp, w -> "{\"name\": \"Safer " + w.csp + "\", \"districts\": [\"" + w.district + "\"]}",
+                write("PUT", csp, w -> "{\"name\": \"Safer " + w.csp + " " + next() + "\", \"districts\": [\""
+                        + w.district + "\"]}",
                         officersOnly(200)),
                 read(csp + "/members"),
                 read(csp + "/members/{member}"),
@@ -240,44 +252,50 @@ class AuthorizationMatrixTest {
                         w -> "{\"agencyId\": \"" + Fixtures.agency("police") + "\", \"role\": \"member\", "
                                 + "\"from\": \"2020-04-01\"}", officersOnly(201)),
                 write("PUT", csp + "/members/{member}",
-                        w -> "{\"agencyId\": \"" + memberAgency(w) + "\", \"role\": \"vice-chair\", \"from\": \"2020-04-01\"}",
+                        w -> "{\"agencyId\": \"" + memberAgency(w) + "\", \"role\": \"vice-chair\", \"from\": \"2020-04-01\", "
+                                + "\"until\": \"" + LocalDate.of(2031, 1, 1).plusDays(next()) + "\"}",
                         officersOnly(200)),
                 read(csp + "/bodies"),
                 read(csp + "/bodies/{body}"),
                 write("POST", csp + "/bodies", w -> "{\"name\": \"JAG\", \"kind\": \"joint-action-group\"}", officersOnly(201)),
                 write("PUT", csp + "/bodies/{body}",
-                        w -> "{\"name\": \"RAG\", \"kind\": \"responsible-authorities-group\", \"cadence\": \"quarterly\"}",
+                        w -> "{\"name\": \"RAG " + next() + "\", \"kind\": \"responsible-authorities-group\", "
+                                + "\"cadence\": \"quarterly\"}",
                         officersOnly(200)),
                 read(csp + "/meetings"),
                 read(csp + "/meetings/{meeting}"),
                 write("POST", csp + "/meetings", w -> meeting(w.body), officersOnly(201)),
                 write("PUT", csp + "/meetings/{meeting}",
-                        w -> "{\"bodyId\": \"" + w.body + "\", \"heldOn\": \"2021-03-25\"}", officersOnly(200)),
+                        w -> "{\"bodyId\": \"" + w.body + "\", \"heldOn\": \"" + LocalDate.of(2020, 1, 1).plusDays(next())
+                                + "\"}", officersOnly(200)),
                 read(csp + "/assessments"),
                 read(csp + "/assessments/{assessment}"),
                 write("POST", csp + "/assessments", w -> assessment(), officersOnly(201)),
-                write("PUT", csp + "/assessments/{assessment}", w -> REVISED_ASSESSMENT, officersOnly(200)),
+                write("PUT", csp + "/assessments/{assessment}", w -> REVISED_ASSESSMENT.replace("Retail crime", "Retail crime " + next()),
+                        officersOnly(200)),
                 step(csp + "/assessments/{newAssessment}/finalisation", w -> null, officersOnly(200)),
                 read(csp + "/priorities?year=2021"),
                 read(csp + "/priorities/{priority}"),
                 write("POST", csp + "/priorities", w -> PRIORITY, officersOnly(201)),
-                write("PUT", csp + "/priorities/{priority}", w -> PRIORITY.replace("\"T\"", "\"T2\""), officersOnly(200)),
+                write("PUT", csp + "/priorities/{priority}", w -> PRIORITY.replace("\"T\"", "\"T" + next() + "\""),
+                        officersOnly(200)),
                 step(csp + "/priorities/{newPriority}/adoption",
                         w -> "{\"bodyId\": \"" + w.body + "\", \"adoptedOn\": \"2021-03-18\"}", officersOnly(200)),
                 read(csp + "/strategies"),
                 read(csp + "/strategies/{strategy}"),
                 write("POST", csp + "/strategies", w -> STRATEGY, officersOnly(201)),
-                write("PUT", csp + "/strategies/{strategy}", w -> STRATEGY.replace("\"S\"", "\"S2\""), officersOnly(200)),
+                write("PUT", csp + "/strategies/{strategy}", w -> STRATEGY.replace("\"S\"", "\"S" + next() + "\""),
+                        officersOnly(200)),
                 read(csp + "/risks"),
                 read(csp + "/risks/matrix"),
                 read(csp + "/risks/{risk}"),
                 write("POST", csp + "/risks", w -> RISK, officersOnly(201)),
-                write("PUT", csp + "/risks/{risk}", w -> RISK.replace("\"likelihood\": 2", "\"likelihood\": 3"),
+                write("PUT", csp + "/risks/{risk}", w -> RISK.replace("\"D\"", "\"D" + next() + "\""),
                         officersOnly(200)),
                 read(csp + "/plans/2021/actions"),
                 read(csp + "/plans/2021/actions/{action}"),
                 write("POST", csp + "/plans/2021/actions", w -> action(w.owner), officersOnly(201)),
-                write("PUT", csp + "/plans/2021/actions/{action}", w -> action(w.owner).replace("on-track", "at-risk"),
+                write("PUT", csp + "/plans/2021/actions/{action}", w -> action(w.owner).replace("\"Action\"", "\"Action " + next() + "\""),
                         officersOnly(200)),
                 step(csp + "/plans/2021/actions/{action}/progress",
                         w -> "{\"on\": \"2021-06-01\", \"status\": \"on-track\", \"note\": \"n\"}",
@@ -286,8 +304,8 @@ class AuthorizationMatrixTest {
                 new Endpoint("GET", csp + "/domestic-homicide-reviews/{review}", w -> null, restricted(200, false), null),
                 write("POST", csp + "/domestic-homicide-reviews", w -> REVIEW.replace("DHR1", Fixtures.uniqueId("DHR")),
                         restricted(201, true)),
-                write("PUT", csp + "/domestic-homicide-reviews/{review}", w -> REVIEW.replace("under-review",
-                        "report-presented"), restricted(200, true)));
+                write("PUT", csp + "/domestic-homicide-reviews/{review}", w -> REVIEW.replace("2016-05-01",
+                        LocalDate.of(2016, 5, 1).plusDays(next()).toString()), restricted(200, true)));
     }
 
     /** Progress on an action: its owner agency's submitters too, not another agency's. */

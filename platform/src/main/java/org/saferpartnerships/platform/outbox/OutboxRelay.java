@@ -69,7 +69,7 @@ public class OutboxRelay {
 
     /**
      * Build-time switch for a service that never appends to its outbox (reporting-service): then
-     * no relay listens, polls or prunes, and no pending gauge counts an empty table.
+     * no relay listens, polls or vacuums, and no pending gauge counts an empty table.
      */
     public static final String ENABLED = "csp.outbox.relay.enabled";
 
