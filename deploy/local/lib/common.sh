@@ -82,7 +82,10 @@ csp_is_running() {
   read -r pid recorded_start <"$pid_file" || return 1
   [[ $pid =~ ^[0-9]+$ ]] || return 1
   if [[ -d /proc/$pid ]]; then
-    [[ "$(csp_proc_start_time "$pid")" == "$recorded_start" ]]
+    [[ "$(csp_proc_start_time "$pid")" == "$recorded_start" ]] || return 1
+    # Killed with -9, it stays a zombie until reaped: that is not running, unless another process
+    # of its session (which csp_start began) still lives.
+    ps -o stat= -s "$pid" 2>/dev/null | grep -qv '^[ZX]'
   else
     # The kernel does not hand out a pid while a process group of that id still exists.
     pgrep -g "$pid" >/dev/null 2>&1
@@ -155,38 +158,39 @@ csp_port_open() {
   timeout 2 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$1" "$2" 2>/dev/null
 }
 
-# csp_wait_for_port <host> <port> <seconds> [name]: fails early when process <name> has died.
-csp_wait_for_port() {
-  local host=$1 port=$2 seconds=$3 name=${4:-}
+# csp_wait_until <seconds> <name> <awaited> <interval> <command...>: runs the command every
+# <interval> seconds until it succeeds; fails early when process <name> (if given) has died, and
+# after <seconds>. <awaited> says in words what is waited for, for the messages.
+csp_wait_until() {
+  local seconds=$1 name=$2 awaited=$3 interval=$4
+  shift 4
   local deadline=$((SECONDS + seconds))
-  until csp_port_open "$host" "$port"; do
+  until "$@"; do
     if [[ -n $name ]] && ! csp_is_running "$name"; then
-      csp_say "$name exited before $host:$port opened; see $(csp_log_file "$name")" >&2
+      csp_say "$name exited before $awaited; see $(csp_log_file "$name")" >&2
       return 1
     fi
     if ((SECONDS >= deadline)); then
-      csp_say "$host:$port not open after ${seconds}s" >&2
+      csp_say "gave up after ${seconds}s waiting until $awaited" >&2
       return 1
     fi
-    sleep 0.5
+    sleep "$interval"
   done
+}
+
+# csp_wait_for_port <host> <port> <seconds> [name]: fails early when process <name> has died.
+csp_wait_for_port() {
+  csp_wait_until "$3" "${4:-}" "$1:$2 opened" 0.5 csp_port_open "$1" "$2"
+}
+
+# csp_http_ok <url>: true when the URL answers 2xx.
+csp_http_ok() {
+  curl -fsS -o /dev/null --max-time 5 "$1" 2>/dev/null
 }
 
 # csp_wait_for_http <url> <seconds> [name]: waits for a 2xx answer.
 csp_wait_for_http() {
-  local url=$1 seconds=$2 name=${3:-}
-  local deadline=$((SECONDS + seconds))
-  until curl -fsS -o /dev/null --max-time 5 "$url" 2>/dev/null; do
-    if [[ -n $name ]] && ! csp_is_running "$name"; then
-      csp_say "$name exited before $url answered; see $(csp_log_file "$name")" >&2
-      return 1
-    fi
-    if ((SECONDS >= deadline)); then
-      csp_say "$url did not answer within ${seconds}s" >&2
-      return 1
-    fi
-    sleep 1
-  done
+  csp_wait_until "$2" "${3:-}" "$1 answered" 1 csp_http_ok "$1"
 }
 
 # Refuses to start a component on a port someone else already uses.
