@@ -23,6 +23,7 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
+import org.saferpartnerships.platform.events.Topics;
 import org.saferpartnerships.platform.notes.NoteRows;
 import org.saferpartnerships.platform.notes.NoteWritten;
 import org.saferpartnerships.platform.notes.NotesSeen;
@@ -77,10 +78,21 @@ class IdempotentConsumerTest {
 
         awaitSeen(after, 1);
         assertThat(seen(before), is(1L));
-        TestKafka.awaitRecords(NoteWritten.TOPIC + ".dlq", r -> malformedId.equals(TestKafka.header(r, "ce_id")),
+        TestKafka.awaitRecords(Topics.deadLetterTopicOf(NotesSeen.CONSUMER), r -> malformedId.equals(TestKafka.header(r, "ce_id")),
                 PATIENCE);
         assertThat(NoteRows.count(dataSource, "select count(*) from consumed_event where event_id = ?", malformedId),
                 is(0L));
+    }
+
+    @Test
+    void aDeadlockIsRetriedBeyondTheAttemptsForOtherFailuresAndNeverDeadLettered() {
+        // Five deadlocks in a row: more than the three attempts another failure gets.
+        NoteWritten note = new NoteWritten(UUID.randomUUID(), partnership(), NotesSeen.deadlocks(5));
+        TestKafka.sendAll(NoteWritten.TOPIC, List.of(record(note, UUID.randomUUID().toString())));
+
+        // Dead-lettered, it would never be applied.
+        await().atMost(PATIENCE).until(() -> seen(note), is(1L));
+        assertThat(NotesSeen.attempts(note), is(6));
     }
 
     @Test

@@ -3,7 +3,11 @@ package org.saferpartnerships.platform.notes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -40,8 +44,28 @@ public class NotesSeen {
         return idempotentConsumer.applyOnce(CONSUMER, message, this::apply);
     }
 
+    /** A note with this text makes its application deadlock {@code times} times before it goes through. */
+    public static String deadlocks(int times) {
+        return DEADLOCKS + times;
+    }
+
+    /** How often the consumer has tried to apply the note (counted for notes that deadlock). */
+    public static int attempts(NoteWritten note) {
+        return ATTEMPTS.getOrDefault(note.noteId(), new AtomicInteger()).get();
+    }
+
+    private static final String DEADLOCKS = "deadlocks ";
+    private static final Map<UUID, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
+
     private void apply(IncomingEvent event) {
         NoteWritten note = event.dataAs(NoteWritten.class, json);
+        if (note.text().startsWith(DEADLOCKS)) {
+            int attempt = ATTEMPTS.computeIfAbsent(note.noteId(), id -> new AtomicInteger()).incrementAndGet();
+            if (attempt <= Integer.parseInt(note.text().substring(DEADLOCKS.length()))) {
+                // What PostgreSQL answers the loser of a deadlock, as the JDBC driver hands it on.
+                throw new IllegalStateException(new SQLException("deadlock detected", "40P01"));
+            }
+        }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(
                         "insert into note_seen (note_id, event_id) values (?, ?)")) {

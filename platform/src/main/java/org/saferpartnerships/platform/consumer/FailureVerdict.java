@@ -12,22 +12,20 @@ enum FailureVerdict {
 
     /**
      * The rule, in the order it is decided: a stopping service blames nothing on the event; an
-     * unreadable event never gets better; an outage is waited out however long it lasts; any
-     * other failure gets {@code attemptsWhileDatabaseAnswers} tries.
+     * unreadable event never gets better; an outage, or a refusal that passes (a deadlock, a
+     * timeout), is retried however long it lasts; any other failure gets
+     * {@code attemptsAtOtherFailures} tries.
      *
-     * @param failedAttempts attempts that have failed while the database answered, this one included
+     * @param otherFailures attempts that have failed for another cause, this one included
      */
-    static FailureVerdict of(boolean stopping, boolean malformed, boolean databaseAnswers, int failedAttempts,
-            int attemptsWhileDatabaseAnswers) {
+    static FailureVerdict of(boolean stopping, FailureCause cause, int otherFailures, int attemptsAtOtherFailures) {
         if (stopping) {
             return LEAVE_FOR_REDELIVERY;
         }
-        if (malformed) {
-            return DEAD_LETTER;
-        }
-        if (!databaseAnswers) {
-            return RETRY;
-        }
-        return failedAttempts >= attemptsWhileDatabaseAnswers ? DEAD_LETTER : RETRY;
+        return switch (cause) {
+            case MALFORMED -> DEAD_LETTER;
+            case DATABASE_DOWN, TRANSIENT -> RETRY;
+            case OTHER -> otherFailures >= attemptsAtOtherFailures ? DEAD_LETTER : RETRY;
+        };
     }
 }

@@ -33,16 +33,17 @@ import org.saferpartnerships.platform.lifecycle.ServiceLifecycle;
  * the database cannot be reached is the infrastructure's, not the event's: the event is retried,
  * for as long as the outage lasts, and the partition waits behind it (the platform turns off the
  * Kafka connector's limit on how long a record may stay unacknowledged, which would otherwise stop
- * the channel after a minute). Any other failure is retried a few times (deadlocks, serialization
- * failures) and then dead-lettered with its reason, so one bad event does not stop the consumer.
+ * the channel after a minute). So is a refusal that passes ({@link FailureCause#TRANSIENT}: a
+ * deadlock, a serialization failure, a timeout, a lost connection). Any other failure is retried a
+ * few times and then dead-lettered with its reason, so one bad event does not stop the consumer.
  * Once the service has begun to stop, no failure is the event's: it stays unacknowledged and comes
  * again after the restart (a shutdown closes the persistence layer under a running consumer).
  */
 @ApplicationScoped
 public class IdempotentConsumer {
 
-    /** Attempts while the database answers; beyond that the event itself is at fault. */
-    private static final int ATTEMPTS_WHILE_DATABASE_ANSWERS = 3;
+    /** Attempts at a failure neither an outage nor transient; beyond that the event itself is at fault. */
+    private static final int ATTEMPTS_AT_OTHER_FAILURES = 3;
     private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
 
@@ -72,8 +73,8 @@ public class IdempotentConsumer {
     /**
      * Reads the CloudEvent in the message and, unless {@code consumer} has applied it before, runs
      * {@code effect} in a new transaction together with the record of its application; then
-     * acknowledges the message. A malformed event, or one that keeps failing while the database
-     * answers, is negatively acknowledged, which the channel's failure strategy dead-letters. An
+     * acknowledges the message. A malformed event, or one that keeps failing for a cause that is
+     * neither an outage nor transient, is negatively acknowledged, which the channel's failure strategy dead-letters. An
      * event whose retry is interrupted (the service is stopping) is neither: it stays uncommitted
      * and is delivered again.
      */
@@ -84,7 +85,7 @@ public class IdempotentConsumer {
         } catch (MalformedEventException e) {
             return message.nack(e);
         }
-        int failedWhileDatabaseAnswers = 0;
+        int otherFailures = 0;
         Duration pause = FIRST_PAUSE;
         while (true) {
             try {
@@ -95,13 +96,11 @@ public class IdempotentConsumer {
                 });
                 return message.ack();
             } catch (RuntimeException e) {
-                boolean malformed = malformed(e);
-                boolean databaseAnswers = malformed || databaseAnswers();
-                if (databaseAnswers && !malformed) {
-                    failedWhileDatabaseAnswers++;
+                FailureCause cause = FailureCause.of(e, this::databaseAnswers);
+                if (cause == FailureCause.OTHER) {
+                    otherFailures++;
                 }
-                switch (FailureVerdict.of(lifecycle.stopping(), malformed, databaseAnswers,
-                        failedWhileDatabaseAnswers, ATTEMPTS_WHILE_DATABASE_ANSWERS)) {
+                switch (FailureVerdict.of(lifecycle.stopping(), cause, otherFailures, ATTEMPTS_AT_OTHER_FAILURES)) {
                     case LEAVE_FOR_REDELIVERY -> {
                         return stopping(consumer, event, e);
                     }
@@ -115,7 +114,11 @@ public class IdempotentConsumer {
                                 .description("Events retried after a failure, by consumer").register(meters)
                                 .increment();
                         Log.warnf("%s: %s %s failed (%s), retrying in %d ms%s", consumer, event.type(), event.id(),
-                                rootCause(e), pause.toMillis(), databaseAnswers ? "" : " (the database does not answer)");
+                                rootCause(e), pause.toMillis(), switch (cause) {
+                                    case DATABASE_DOWN -> " (the database does not answer)";
+                                    case TRANSIENT -> " (a refusal that passes; never dead-lettered)";
+                                    default -> "";
+                                });
                         if (!pausedFor(pause)) {
                             return stopping(consumer, event, e);
                         }
@@ -154,14 +157,6 @@ public class IdempotentConsumer {
         return cause;
     }
 
-    private static boolean malformed(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MalformedEventException) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private boolean databaseAnswers() {
         try (Connection connection = dataSource.getConnection()) {

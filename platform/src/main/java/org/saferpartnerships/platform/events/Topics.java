@@ -12,9 +12,12 @@ public final class Topics {
     public static final String INCIDENT_EVENTS = "incident.events";
     public static final String REPORT_EVENTS = "report.events";
 
-    /** Where a consumer parks an event it cannot process, with the reason in the record headers. */
-    public static String deadLetterTopicOf(String topic) {
-        return topic + ".dlq";
+    /**
+     * Where a consumer parks an event it cannot process, with the reason in the record headers:
+     * one topic per consumer group, so it is plain which consumer failed and a redrive feeds only it.
+     */
+    public static String deadLetterTopicOf(String consumerGroup) {
+        return consumerGroup + ".dlq";
     }
 
     private Topics() {

@@ -38,7 +38,7 @@ import org.saferpartnerships.testing.kafka.TestKafka;
 class IncidentEventBatchesTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final String DEAD_LETTERS = Topics.deadLetterTopicOf(Topics.INCIDENT_EVENTS);
+    private static final String DEAD_LETTERS = Topics.deadLetterTopicOf("reporting-service.incident-counts");
 
     @Test
     void aBatchDeliveredAgainIsCountedOnce() {

@@ -59,7 +59,7 @@ class IncidentEventsConsumerTest {
 
         await().atMost(PATIENCE).until(() -> count(partnership, "2024-07", "robbery"), equalTo(1L));
         List<ConsumerRecord<String, String>> dead = TestKafka.awaitRecords(
-                Topics.deadLetterTopicOf(Topics.INCIDENT_EVENTS),
+                Topics.deadLetterTopicOf("reporting-service.incident-counts"),
                 r -> poison.equals(TestKafka.header(r, "ce_id")), PATIENCE);
         assertThat(TestKafka.header(dead.get(0), "dead-letter-reason"), containsString(poison));
         assertThat(TestKafka.header(dead.get(0), "dead-letter-topic"), equalTo(Topics.INCIDENT_EVENTS));
@@ -74,7 +74,7 @@ class IncidentEventsConsumerTest {
 
         await().atMost(PATIENCE).until(() -> count(partnership, "2024-07", "shoplifting"), equalTo(1L));
         List<ConsumerRecord<String, String>> dead = TestKafka.awaitRecords(
-                Topics.deadLetterTopicOf(Topics.INCIDENT_EVENTS),
+                Topics.deadLetterTopicOf("reporting-service.incident-counts"),
                 r -> r.value() != null && r.value().contains(marker), PATIENCE);
         assertThat(TestKafka.header(dead.get(0), "dead-letter-reason"), not(emptyOrNullString()));
     }
