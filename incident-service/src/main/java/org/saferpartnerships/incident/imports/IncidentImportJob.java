@@ -30,6 +30,7 @@ import org.saferpartnerships.incident.register.IncidentRegister;
 import org.saferpartnerships.incident.register.Refusal;
 import org.saferpartnerships.incident.register.Registration;
 import org.saferpartnerships.incident.register.Submitter;
+import org.saferpartnerships.platform.calendar.BusinessCalendar;
 import org.saferpartnerships.platform.geography.LocalAuthorityDistricts;
 
 /**
@@ -48,14 +49,16 @@ public class IncidentImportJob {
     private final AtomicLong spooled = new AtomicLong();
     private final ImportConfig config;
     private final IncidentRegister register;
+    private final BusinessCalendar calendar;
 
-    IncidentImportJob(ImportConfig config, IncidentRegister register) {
+    IncidentImportJob(ImportConfig config, IncidentRegister register, BusinessCalendar calendar) {
         if (config.abandonedAfter().compareTo(config.heartbeat().multipliedBy(3)) < 0) {
             throw new IllegalStateException("csp.imports.abandoned-after must be at least three heartbeats ("
                     + config.heartbeat().multipliedBy(3) + "), or live imports would be failed");
         }
         this.config = config;
         this.register = register;
+        this.calendar = calendar;
     }
 
     /** Takes a place in this instance's queue; false when it is full. */
@@ -174,7 +177,7 @@ public class IncidentImportJob {
             return i;
         });
         Submitter submitter = new Submitter(started.agencyId, Set.copyOf(started.allowedPartnerships));
-        PoliceUkRowMapper mapper = new PoliceUkRowMapper();
+        PoliceUkRowMapper mapper = new PoliceUkRowMapper(calendar.thisMonth());
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             long row = 1; // the header, checked when the file was received
             List<Row> chunk = new ArrayList<>(config.chunkRows());

@@ -44,7 +44,12 @@ final class PoliceUkRowMapper {
     }
 
     private final Map<String, Integer> occurrences = new HashMap<>();
-    private final YearMonth latest = YearMonth.now();
+    private final YearMonth latest;
+
+    /** @param latest the latest month a row may be of: this month of the business calendar */
+    PoliceUkRowMapper(YearMonth latest) {
+        this.latest = latest;
+    }
 
     Fate map(String line, List<String> fields) {
         if (line.indexOf('\u0000') >= 0) {

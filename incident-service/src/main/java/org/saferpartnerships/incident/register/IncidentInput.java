@@ -26,6 +26,7 @@ import org.saferpartnerships.incident.reference.IncidentFlag;
 import org.saferpartnerships.incident.reference.Outcome;
 import org.saferpartnerships.platform.api.CalendarMonth;
 import org.saferpartnerships.platform.api.Slug;
+import org.saferpartnerships.platform.calendar.BusinessCalendar;
 import org.saferpartnerships.platform.events.incident.IncidentCategory;
 import org.saferpartnerships.platform.geography.DistrictCode;
 
@@ -113,7 +114,7 @@ public record IncidentInput(
     @Schema(hidden = true)
     public boolean isOccurredMonthPast() {
         return occurredMonth == null || !occurredMonth.matches(CalendarMonth.PATTERN)
-                || !YearMonth.parse(occurredMonth).isAfter(YearMonth.now());
+                || !YearMonth.parse(occurredMonth).isAfter(YearMonth.now(BusinessCalendar.ZONE));
     }
 
     @AssertTrue(message = "hateCrimeStrand goes with the hate-crime flag, and the flag needs it")

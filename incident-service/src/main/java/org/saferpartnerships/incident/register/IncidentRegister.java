@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
 
+import org.saferpartnerships.platform.calendar.BusinessCalendar;
 import org.saferpartnerships.platform.events.DomainEvent;
 import org.saferpartnerships.platform.events.incident.IncidentCorrected;
 import org.saferpartnerships.platform.events.incident.IncidentRecorded;
@@ -104,11 +105,13 @@ public class IncidentRegister {
     private final AgroalDataSource dataSource;
     private final Outbox outbox;
     private final ObjectMapper json;
+    private final BusinessCalendar calendar;
 
-    IncidentRegister(AgroalDataSource dataSource, Outbox outbox, ObjectMapper json) {
+    IncidentRegister(AgroalDataSource dataSource, Outbox outbox, ObjectMapper json, BusinessCalendar calendar) {
         this.dataSource = dataSource;
         this.outbox = outbox;
         this.json = json;
+        this.calendar = calendar;
     }
 
     /**
@@ -215,7 +218,7 @@ public class IncidentRegister {
                 statement -> statement.setArray(1, textArray(connection, named)));
         Set<String> allowed = named.stream().filter(submitter.partnerships()::contains)
                 .collect(Collectors.toSet());
-        LocalDate today = LocalDate.now();
+        LocalDate today = calendar.today();
         Set<String> memberOf = strings(connection, """
                 select distinct partnership_id from membership_replica
                 where agency_id = ? and partnership_id = any(?)

@@ -51,7 +51,7 @@ class ImportQueueTest {
         public Duration abandonedAfter() {
             return Duration.ofMinutes(2);
         }
-    }, null);
+    }, null, null);
 
     @Test
     void aFullQueueTakesNoMoreUntilAPlaceIsGivenBack() {

@@ -23,6 +23,8 @@ import org.saferpartnerships.incident.reference.Outcome;
 
 class PoliceUkRowMapperTest {
 
+    private static final YearMonth THIS_MONTH = YearMonth.of(2026, 12);
+
     private static final String CRIME_ID = "5a3f1c9e0b7d4e2a8c6f1b3d5e7a9c0b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c";
 
     /** A Colchester burglary as data.police.uk publishes it. */
@@ -41,7 +43,7 @@ class PoliceUkRowMapperTest {
 
     @Test
     void aCrimeRowBecomesTheIncidentAnAgencyWouldPost() {
-        IncidentInput incident = mapped(new PoliceUkRowMapper(), burglary());
+        IncidentInput incident = mapped(new PoliceUkRowMapper(THIS_MONTH), burglary());
 
         assertThat(incident.externalRef(), equalTo(CRIME_ID));
         assertThat(incident.category(), equalTo("burglary"));
@@ -60,41 +62,41 @@ class PoliceUkRowMapperTest {
 
     @Test
     void theCategoryIsTheCrimeTypeByItsDisplayName() {
-        assertThat(mapped(new PoliceUkRowMapper(), with(burglary(), PoliceUkCsv.CRIME_TYPE,
+        assertThat(mapped(new PoliceUkRowMapper(THIS_MONTH), with(burglary(), PoliceUkCsv.CRIME_TYPE,
                 "Violence and sexual offences")).category(), equalTo("violent-crime"));
-        assertThat(mapped(new PoliceUkRowMapper(), with(burglary(), PoliceUkCsv.CRIME_TYPE,
+        assertThat(mapped(new PoliceUkRowMapper(THIS_MONTH), with(burglary(), PoliceUkCsv.CRIME_TYPE,
                 "Criminal damage and arson")).category(), equalTo("criminal-damage-arson"));
-        assertThat(mapped(new PoliceUkRowMapper(), asb()).category(), equalTo("anti-social-behaviour"));
+        assertThat(mapped(new PoliceUkRowMapper(THIS_MONTH), asb()).category(), equalTo("anti-social-behaviour"));
         assertThat(rejection(with(burglary(), PoliceUkCsv.CRIME_TYPE, "burglary")), equalTo("unknown Crime type"));
         assertThat(rejection(with(burglary(), PoliceUkCsv.CRIME_TYPE, "Arson")), equalTo("unknown Crime type"));
     }
 
     @Test
     void theDistrictIsTheLsoaNameWithoutItsSuffixWhateverTheCase() {
-        assertThat(mapped(new PoliceUkRowMapper(), with(burglary(), PoliceUkCsv.LSOA_NAME, "Castle Point 005B"))
+        assertThat(mapped(new PoliceUkRowMapper(THIS_MONTH), with(burglary(), PoliceUkCsv.LSOA_NAME, "Castle Point 005B"))
                 .districtCode(), equalTo("E07000069"));
-        assertThat(mapped(new PoliceUkRowMapper(), with(burglary(), PoliceUkCsv.LSOA_NAME, "Southend-on-Sea 010A"))
+        assertThat(mapped(new PoliceUkRowMapper(THIS_MONTH), with(burglary(), PoliceUkCsv.LSOA_NAME, "Southend-on-Sea 010A"))
                 .districtCode(), equalTo("E06000033"));
-        assertThat(mapped(new PoliceUkRowMapper(), with(burglary(), PoliceUkCsv.LSOA_NAME, "TENDRING 018C"))
+        assertThat(mapped(new PoliceUkRowMapper(THIS_MONTH), with(burglary(), PoliceUkCsv.LSOA_NAME, "TENDRING 018C"))
                 .districtCode(), equalTo("E07000076"));
     }
 
     @Test
     void districtsOnsNamesDifferentlyAreFoundByTheirLsoaNames() {
         // ONS: "Bristol, City of", "King’s Lynn and West Norfolk"; these rows used to count as outside.
-        assertThat(mapped(new PoliceUkRowMapper(), with(burglary(), PoliceUkCsv.LSOA_NAME, "Bristol 032B"))
+        assertThat(mapped(new PoliceUkRowMapper(THIS_MONTH), with(burglary(), PoliceUkCsv.LSOA_NAME, "Bristol 032B"))
                 .districtCode(), equalTo("E06000023"));
-        assertThat(mapped(new PoliceUkRowMapper(), with(burglary(), PoliceUkCsv.LSOA_NAME,
+        assertThat(mapped(new PoliceUkRowMapper(THIS_MONTH), with(burglary(), PoliceUkCsv.LSOA_NAME,
                 "King's Lynn and West Norfolk 001A")).districtCode(), equalTo("E07000146"));
     }
 
     @Test
     void anAreaNoCurrentDistrictCoversIsReportedByItsName() {
-        PoliceUkRowMapper.Fate fate = map(new PoliceUkRowMapper(),
+        PoliceUkRowMapper.Fate fate = map(new PoliceUkRowMapper(THIS_MONTH),
                 with(burglary(), PoliceUkCsv.LSOA_NAME, "St Edmundsbury 001A"));
 
         assertThat(fate, equalTo(new PoliceUkRowMapper.OutsideDistricts("St Edmundsbury")));
-        assertThat(map(new PoliceUkRowMapper(), with(burglary(), PoliceUkCsv.LSOA_NAME, "Colchester")),
+        assertThat(map(new PoliceUkRowMapper(THIS_MONTH), with(burglary(), PoliceUkCsv.LSOA_NAME, "Colchester")),
                 equalTo(new PoliceUkRowMapper.OutsideDistricts("Colchester")));
     }
 
@@ -105,7 +107,7 @@ class PoliceUkRowMapperTest {
         row.set(PoliceUkCsv.LATITUDE, "");
         row.set(PoliceUkCsv.LONGITUDE, "");
 
-        assertThat(map(new PoliceUkRowMapper(), row), instanceOf(PoliceUkRowMapper.WithoutLocation.class));
+        assertThat(map(new PoliceUkRowMapper(THIS_MONTH), row), instanceOf(PoliceUkRowMapper.WithoutLocation.class));
     }
 
     @Test
@@ -116,7 +118,7 @@ class PoliceUkRowMapperTest {
         row.set(PoliceUkCsv.LONGITUDE, "");
         row.set(PoliceUkCsv.LOCATION, "");
 
-        IncidentInput incident = mapped(new PoliceUkRowMapper(), row);
+        IncidentInput incident = mapped(new PoliceUkRowMapper(THIS_MONTH), row);
 
         assertThat(incident.lsoaCode(), nullValue());
         assertThat(incident.latitude(), nullValue());
@@ -130,7 +132,7 @@ class PoliceUkRowMapperTest {
     void aLocationIsCutToTheTwoHundredCharactersAnIncidentHolds() {
         String longPlace = "On or near " + "Long Road ".repeat(30);
 
-        String location = mapped(new PoliceUkRowMapper(), with(burglary(), PoliceUkCsv.LOCATION, longPlace))
+        String location = mapped(new PoliceUkRowMapper(THIS_MONTH), with(burglary(), PoliceUkCsv.LOCATION, longPlace))
                 .locationDescription();
 
         assertThat(location.length(), equalTo(200));
@@ -139,11 +141,11 @@ class PoliceUkRowMapperTest {
 
     @Test
     void badRowsAreRejectedWithTheReason() {
-        String thisMonth = YearMonth.now().toString();
-        assertThat(mapped(new PoliceUkRowMapper(), with(burglary(), PoliceUkCsv.MONTH, thisMonth)).occurredMonth(),
+        String thisMonth = THIS_MONTH.toString();
+        assertThat(mapped(new PoliceUkRowMapper(THIS_MONTH), with(burglary(), PoliceUkCsv.MONTH, thisMonth)).occurredMonth(),
                 equalTo(thisMonth));
 
-        assertThat(rejection(with(burglary(), PoliceUkCsv.MONTH, YearMonth.now().plusMonths(1).toString())),
+        assertThat(rejection(with(burglary(), PoliceUkCsv.MONTH, THIS_MONTH.plusMonths(1).toString())),
                 equalTo("Month is in the future"));
         assertThat(rejection(with(burglary(), PoliceUkCsv.MONTH, "2024-5")), equalTo("Month is not YYYY-MM"));
         assertThat(rejection(with(burglary(), PoliceUkCsv.MONTH, "2024-13")), equalTo("Month is not YYYY-MM"));
@@ -164,15 +166,15 @@ class PoliceUkRowMapperTest {
     @Test
     void aLineThatIsNotTwelveFieldsOrHoldsNulIsRejected() {
         String good = line(burglary());
-        assertThat(map(new PoliceUkRowMapper(), good), instanceOf(PoliceUkRowMapper.Mapped.class));
+        assertThat(map(new PoliceUkRowMapper(THIS_MONTH), good), instanceOf(PoliceUkRowMapper.Mapped.class));
 
         String eleven = good.substring(0, good.lastIndexOf(','));
-        assertThat(map(new PoliceUkRowMapper(), eleven), equalTo(
+        assertThat(map(new PoliceUkRowMapper(THIS_MONTH), eleven), equalTo(
                 new PoliceUkRowMapper.Rejected("malformed line: not 12 comma-separated fields")));
         String unclosedQuote = good.replace("On or near", "\"On or near");
-        assertThat(map(new PoliceUkRowMapper(), unclosedQuote), equalTo(
+        assertThat(map(new PoliceUkRowMapper(THIS_MONTH), unclosedQuote), equalTo(
                 new PoliceUkRowMapper.Rejected("malformed line: not 12 comma-separated fields")));
-        assertThat(map(new PoliceUkRowMapper(), good.replace("High", "Hi\u0000gh")),
+        assertThat(map(new PoliceUkRowMapper(THIS_MONTH), good.replace("High", "Hi\u0000gh")),
                 equalTo(new PoliceUkRowMapper.Rejected("NUL characters in the line")));
     }
 
@@ -181,10 +183,10 @@ class PoliceUkRowMapperTest {
         String line = line(asb());
         String prefix = "police-uk:" + sha256Prefix(line) + ":";
 
-        PoliceUkRowMapper firstImport = new PoliceUkRowMapper();
+        PoliceUkRowMapper firstImport = new PoliceUkRowMapper(THIS_MONTH);
         String first = mapped(firstImport, asb()).externalRef();
         String identicalRow = mapped(firstImport, asb()).externalRef();
-        PoliceUkRowMapper secondImport = new PoliceUkRowMapper();
+        PoliceUkRowMapper secondImport = new PoliceUkRowMapper(THIS_MONTH);
 
         assertThat(first, startsWith(prefix));
         assertThat(identicalRow, startsWith(prefix));
@@ -194,7 +196,7 @@ class PoliceUkRowMapperTest {
         assertThat(mapped(secondImport, asb()).externalRef(), equalTo(first));
         assertThat(mapped(secondImport, asb()).externalRef(), equalTo(identicalRow));
         // Any change to the line is another identity (the limit README.md states).
-        assertThat(mapped(new PoliceUkRowMapper(), with(asb(), PoliceUkCsv.LOCATION, "On or near Head Street"))
+        assertThat(mapped(new PoliceUkRowMapper(THIS_MONTH), with(asb(), PoliceUkCsv.LOCATION, "On or near Head Street"))
                 .externalRef(), not(equalTo(first)));
     }
 
@@ -203,9 +205,9 @@ class PoliceUkRowMapperTest {
         String hundred = "C".repeat(100);
         String longer = "C".repeat(101);
 
-        assertThat(mapped(new PoliceUkRowMapper(), with(burglary(), PoliceUkCsv.CRIME_ID, hundred)).externalRef(),
+        assertThat(mapped(new PoliceUkRowMapper(THIS_MONTH), with(burglary(), PoliceUkCsv.CRIME_ID, hundred)).externalRef(),
                 equalTo(hundred));
-        assertThat(mapped(new PoliceUkRowMapper(), with(burglary(), PoliceUkCsv.CRIME_ID, longer)).externalRef(),
+        assertThat(mapped(new PoliceUkRowMapper(THIS_MONTH), with(burglary(), PoliceUkCsv.CRIME_ID, longer)).externalRef(),
                 equalTo("police-uk:" + sha256Prefix(longer)));
     }
 
@@ -240,7 +242,7 @@ class PoliceUkRowMapperTest {
     }
 
     private static String rejection(List<String> fields) {
-        PoliceUkRowMapper.Fate fate = map(new PoliceUkRowMapper(), fields);
+        PoliceUkRowMapper.Fate fate = map(new PoliceUkRowMapper(THIS_MONTH), fields);
         assertThat(fate, instanceOf(PoliceUkRowMapper.Rejected.class));
         return ((PoliceUkRowMapper.Rejected) fate).reason();
     }

@@ -1,6 +1,5 @@
 package org.saferpartnerships.partnership.assessments;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -8,10 +7,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.saferpartnerships.partnership.common.PartnershipRecords;
 import org.saferpartnerships.platform.api.EntityTags;
+import org.saferpartnerships.platform.calendar.BusinessCalendar;
 import org.saferpartnerships.platform.domain.RuleViolated;
 import org.saferpartnerships.platform.domain.StateConflict;
 import org.saferpartnerships.platform.events.DomainEvent;
@@ -21,6 +22,10 @@ import org.saferpartnerships.platform.vocabulary.Term;
 /** One assessment per year, revised while draft, read-only once finalised. */
 @ApplicationScoped
 public class AssessmentService extends PartnershipRecords<StrategicAssessment, AssessmentInput> {
+
+    // A field: the base class's constructor takes the record type, so this bean keeps a no-args one.
+    @Inject
+    BusinessCalendar calendar;
 
     AssessmentService() {
         super(StrategicAssessment.class, "assessment");
@@ -35,7 +40,7 @@ public class AssessmentService extends PartnershipRecords<StrategicAssessment, A
             throw new StateConflict("An assessment without candidate issues cannot be finalised");
         }
         assessment.status = StrategicAssessment.Status.FINALISED;
-        assessment.finalisedOn = LocalDate.now();
+        assessment.finalisedOn = calendar.today();
         changed(assessment, false);
         return assessment;
     }
