@@ -74,9 +74,9 @@ public class IdempotentConsumer {
      * Reads the CloudEvent in the message and, unless {@code consumer} has applied it before, runs
      * {@code effect} in a new transaction together with the record of its application; then
      * acknowledges the message. A malformed event, or one that keeps failing for a cause that is
-     * neither an outage nor transient, is negatively acknowledged, which the channel's failure strategy dead-letters. An
-     * event whose retry is interrupted (the service is stopping) is neither: it stays uncommitted
-     * and is delivered again.
+     * neither an outage nor transient, is negatively acknowledged, which the channel's failure
+     * strategy dead-letters. An event whose retry is interrupted (the service is stopping) is
+     * neither: it stays uncommitted and is delivered again.
      */
     public CompletionStage<Void> applyOnce(String consumer, Message<String> message, Consumer<IncomingEvent> effect) {
         IncomingEvent event;
