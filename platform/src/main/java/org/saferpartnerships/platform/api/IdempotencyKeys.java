@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,7 +29,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
-import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -44,6 +44,8 @@ public class IdempotencyKeys {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
+    /** How long a key is kept; platform's Retention deletes it after. */
+    public static final Duration KEPT = Duration.ofHours(24);
     private static final String CLAIM = IdempotencyKeys.class.getName() + ".claim";
     private static final int LONGEST_KEY = 255;
 
@@ -141,17 +143,6 @@ public class IdempotencyKeys {
             // The change is made and the caller gets its answer; only a retry's replay is lost, and
             // the unanswered claim makes a retry wait (409) rather than make the change again.
             Log.errorf("Could not keep the answer for %s %s: %s", HEADER, claim.key(), e);
-        }
-    }
-
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void forgetExpiredKeys() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement(
-                        "delete from idempotency_key where claimed_at < now() - interval '24 hours'")) {
-            delete.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not forget expired idempotency keys", e);
         }
     }
 
