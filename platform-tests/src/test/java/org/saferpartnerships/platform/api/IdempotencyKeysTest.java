@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -75,6 +78,24 @@ class IdempotencyKeysTest {
                 .header(IdempotencyKeys.REPLAYED, nullValue()).extract().path("noteId");
         assertThat(theirs, not(equalTo(mine)));
         assertThat(notes(partnership), is(2L));
+    }
+
+    @Test
+    void aKeyPastItsWindowIsSpentAndServesANewRequest() throws SQLException {
+        String partnership = partnership();
+        String key = UUID.randomUUID().toString();
+        // The caller's answer to another request under this key, from before the window.
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement old = connection.prepareStatement("""
+                        insert into idempotency_key (caller, key, claim_token, request, fingerprint, claimed_at, status)
+                        values ('keys-writer', ?, gen_random_uuid(), 'POST /notes', 'another body',
+                                now() - make_interval(secs => ?) - interval '1 minute', 201)""")) {
+            old.setString(1, key);
+            old.setDouble(2, IdempotencyKeys.KEPT.toSeconds());
+            old.executeUpdate();
+        }
+        post(WRITER, key, note(partnership, "new")).then().statusCode(201).header(IdempotencyKeys.REPLAYED, nullValue());
+        assertThat(notes(partnership), is(1L));
     }
 
     private static Response post(String token, String key, String body) {

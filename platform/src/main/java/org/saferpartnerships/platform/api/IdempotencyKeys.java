@@ -35,7 +35,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  * {@code Idempotency-Key} on POSTs with a JSON body (IETF draft-ietf-httpapi-idempotency-key-header):
  * a client that never saw the answer to a create (a timeout, a dropped connection) sends the same
  * request again with the same key and gets the first answer, marked {@code Idempotent-Replayed},
- * instead of creating a second record. Keys belong to the caller and are kept for 24 hours. The
+ * instead of creating a second record. Keys belong to the caller and are kept for {@link #KEPT}. The
  * same key on a different request is refused (422); a retry while the first is still being handled
  * is told so (409). A refused request keeps no answer, so it can be corrected and sent again.
  */
@@ -159,7 +159,7 @@ public class IdempotencyKeys {
                     on conflict (caller, key) do update set claim_token = excluded.claim_token,
                         request = excluded.request, fingerprint = excluded.fingerprint, claimed_at = now(),
                         status = null, location = null, etag = null, body = null
-                    where idempotency_key.claimed_at < now() - interval '24 hours'
+                    where idempotency_key.claimed_at < now() - make_interval(secs => ?)
                        or (idempotency_key.status is null and idempotency_key.claimed_at < now() - interval '5 minutes')
                     """)) {
                 insert.setString(1, claim.caller());
@@ -167,6 +167,7 @@ public class IdempotencyKeys {
                 insert.setObject(3, claim.token());
                 insert.setString(4, claim.request());
                 insert.setString(5, claim.fingerprint());
+                insert.setDouble(6, KEPT.toSeconds());
                 if (insert.executeUpdate() == 1) {
                     return Optional.empty();
                 }
