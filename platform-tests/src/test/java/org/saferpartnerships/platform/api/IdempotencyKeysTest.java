@@ -23,6 +23,7 @@ import io.restassured.response.Response;
 
 import org.saferpartnerships.platform.identity.Roles;
 import org.saferpartnerships.platform.notes.NoteRows;
+import org.saferpartnerships.platform.notes.Notes;
 import org.saferpartnerships.testing.identity.TestTokens;
 
 /** A retried create with the same Idempotency-Key gets the first answer and creates nothing more. */
@@ -95,6 +96,41 @@ class IdempotencyKeysTest {
             old.executeUpdate();
         }
         post(WRITER, key, note(partnership, "new")).then().statusCode(201).header(IdempotencyKeys.REPLAYED, nullValue());
+        assertThat(notes(partnership), is(1L));
+    }
+
+    @Test
+    void theChangeAndItsAnswerCommitInOneTransaction() {
+        String partnership = partnership();
+        String key = UUID.randomUUID().toString();
+        post(WRITER, key, note(partnership, "atomic")).then().statusCode(201);
+        // One transaction id on both rows: no crash can leave the note without the answer a retry gets.
+        String noteCommittedBy = NoteRows.text(dataSource, "select xmin::text from note where partnership_id = ?",
+                partnership);
+        String answerCommittedBy = NoteRows.text(dataSource,
+                "select xmin::text from idempotency_key where key = ? and status = 201", key);
+        assertThat(answerCommittedBy, equalTo(noteCommittedBy));
+    }
+
+    @Test
+    void aFailedChangeFreesItsKey() {
+        String partnership = partnership();
+        String key = UUID.randomUUID().toString();
+        post(WRITER, key, note(partnership, Notes.FAILS)).then().statusCode(500);
+        post(WRITER, key, note(partnership, "after the failure")).then().statusCode(201)
+                .header(IdempotencyKeys.REPLAYED, nullValue());
+        assertThat(notes(partnership), is(1L));
+    }
+
+    @Test
+    void aChangeRefusedAtCommitIsNotAnsweredAsCreated() {
+        String partnership = partnership();
+        String key = UUID.randomUUID().toString();
+        post(WRITER, key, note(partnership, "refused at commit")).then().statusCode(503)
+                .header("Location", nullValue()).body("detail", containsString("nothing was changed"));
+        assertThat(notes(partnership), is(0L));
+        post(WRITER, key, note(partnership, "stored")).then().statusCode(201)
+                .header(IdempotencyKeys.REPLAYED, nullValue());
         assertThat(notes(partnership), is(1L));
     }
 

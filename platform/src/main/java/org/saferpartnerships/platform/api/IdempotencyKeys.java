@@ -15,6 +15,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.InvalidTransactionException;
+import jakarta.transaction.NotSupportedException;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -38,6 +47,11 @@ import io.quarkus.security.identity.SecurityIdentity;
  * instead of creating a second record. Keys belong to the caller and are kept for {@link #KEPT}. The
  * same key on a different request is refused (422); a retry while the first is still being handled
  * is told so (409). A refused request keeps no answer, so it can be corrected and sent again.
+ * <p>
+ * The claim commits on its own, so that a concurrent retry sees it; the request then runs in a
+ * transaction this filter opens, which the services' {@code @Transactional} methods join, and the
+ * answer is stored in it. The change and its answer therefore commit together or not at all: after a
+ * crash at any point a retry either finds the answer or finds nothing done and makes the change.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
@@ -52,14 +66,21 @@ public class IdempotencyKeys {
     private final AgroalDataSource dataSource;
     private final SecurityIdentity identity;
     private final ObjectMapper json;
+    private final TransactionManager transactions;
 
-    IdempotencyKeys(AgroalDataSource dataSource, SecurityIdentity identity, ObjectMapper json) {
+    IdempotencyKeys(AgroalDataSource dataSource, SecurityIdentity identity, ObjectMapper json,
+            TransactionManager transactions) {
         this.dataSource = dataSource;
         this.identity = identity;
         this.json = json;
+        this.transactions = transactions;
     }
 
     private record Claim(String caller, String key, UUID token, String request, String fingerprint) {
+    }
+
+    /** A claim and the transaction its request runs in. */
+    private record Open(Claim claim, Transaction transaction) {
     }
 
     private record Answer(String request, String fingerprint, Integer status, String location, String etag,
@@ -84,7 +105,7 @@ public class IdempotencyKeys {
                 + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), fingerprint(body));
         Optional<Answer> earlier = claimOrFind(claim);
         if (earlier.isEmpty()) {
-            request.setProperty(CLAIM, claim);
+            request.setProperty(CLAIM, new Open(claim, begin(claim)));
             return Optional.empty();
         }
         Answer answer = earlier.get();
@@ -111,39 +132,92 @@ public class IdempotencyKeys {
     }
 
     /**
-     * Keeps a successful answer for the key. A refused request (4xx) changed nothing: its claim is
-     * released so the corrected request can use the key. After a server error it is unknown whether
-     * the change was made, so the claim stays unanswered: retries are told it is in progress until it
-     * is taken over.
+     * Ends the request's transaction. A successful answer is stored in it and committed with the
+     * change. Anything else rolls the change back, so the claim is released and the key may be used
+     * again: a refused request (4xx) changed nothing, and neither did a failed one. A success that
+     * cannot be committed is not answered as a success.
      */
     @ServerResponseFilter
     public void keepAnswer(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!(request.getProperty(CLAIM) instanceof Claim claim)) {
+        if (!(request.getProperty(CLAIM) instanceof Open open)) {
             return;
         }
+        request.removeProperty(CLAIM);
+        Claim claim = open.claim();
         try {
-            Response.Status.Family family = response.getStatusInfo().getFamily();
-            if (family == Response.Status.Family.CLIENT_ERROR) {
-                update("delete from idempotency_key where caller = ? and key = ? and claim_token = ?", claim, null);
-            } else if (family == Response.Status.Family.SUCCESSFUL) {
-                byte[] body = response.hasEntity() ? json.writeValueAsBytes(response.getEntity()) : null;
-                Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
-                Object etag = response.getHeaders().getFirst(HttpHeaders.ETAG);
-                update("""
-                        update idempotency_key set status = ?, location = ?, etag = ?, body = ?
-                        where caller = ? and key = ? and claim_token = ?""", claim, statement -> {
-                    statement.setInt(1, response.getStatus());
-                    statement.setString(2, location == null ? null : location.toString());
-                    statement.setString(3, etag == null ? null : etag.toString());
-                    statement.setBytes(4, body);
-                    return 5;
-                });
+            if (transactions.getTransaction() != open.transaction()) {
+                transactions.suspend();
+                transactions.resume(open.transaction());
             }
-        } catch (JsonProcessingException | RuntimeException e) {
-            // The change is made and the caller gets its answer; only a retry's replay is lost, and
-            // the unanswered claim makes a retry wait (409) rather than make the change again.
-            Log.errorf("Could not keep the answer for %s %s: %s", HEADER, claim.key(), e);
+            boolean succeeded = response.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL;
+            if (succeeded && transactions.getStatus() == Status.STATUS_ACTIVE) {
+                storeAnswer(claim, response);
+                transactions.commit();
+                return;
+            }
+            transactions.rollback();
+            release(claim);
+            if (succeeded) {
+                Log.errorf("A request under %s %s succeeded in a transaction marked for rollback", HEADER, claim.key());
+                replace(response, request, 500, "The change was not stored; nothing was changed");
+            }
+        } catch (RollbackException e) {
+            Log.warnf("The change under %s %s did not commit: %s", HEADER, claim.key(), e);
+            release(claim);
+            replace(response, request, 503, "The change could not be stored and nothing was changed; send it again");
+        } catch (JsonProcessingException | SystemException | HeuristicMixedException | HeuristicRollbackException
+                | InvalidTransactionException | RuntimeException e) {
+            // Whether the change was made is unknown, so the claim stays open and unanswered: a retry is
+            // told the request is in progress until the claim is taken over.
+            Log.errorf(e, "Could not end the request under %s %s", HEADER, claim.key());
+            replace(response, request, 500, "It is not known whether the change was stored; read before sending it again");
         }
+    }
+
+    private Transaction begin(Claim claim) {
+        try {
+            transactions.begin();
+            return transactions.getTransaction();
+        } catch (NotSupportedException | SystemException e) {
+            release(claim);
+            throw new IllegalStateException("Could not begin the transaction for " + HEADER + " " + claim.key(), e);
+        }
+    }
+
+    /** Stores the answer on the request's transaction, so it commits with the change. */
+    private void storeAnswer(Claim claim, ContainerResponseContext response) throws JsonProcessingException {
+        byte[] body = response.hasEntity() ? json.writeValueAsBytes(response.getEntity()) : null;
+        Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
+        Object etag = response.getHeaders().getFirst(HttpHeaders.ETAG);
+        update("""
+                update idempotency_key set status = ?, location = ?, etag = ?, body = ?
+                where caller = ? and key = ? and claim_token = ?""", claim, statement -> {
+            statement.setInt(1, response.getStatus());
+            statement.setString(2, location == null ? null : location.toString());
+            statement.setString(3, etag == null ? null : etag.toString());
+            statement.setBytes(4, body);
+            return 5;
+        });
+    }
+
+    /** Deletes the claim outside any transaction; the request it held changed nothing. */
+    private void release(Claim claim) {
+        try {
+            update("delete from idempotency_key where caller = ? and key = ? and claim_token = ?", claim, null);
+        } catch (RuntimeException e) {
+            // An unreleased claim makes retries wait (409) until it is taken over; never a second change.
+            Log.errorf("Could not release %s %s: %s", HEADER, claim.key(), e);
+        }
+    }
+
+    private static void replace(ContainerResponseContext response, ContainerRequestContext request, int status,
+            String detail) {
+        Response problem = HttpProblem.builder().withStatus(status).withDetail(detail).build()
+                .toResponse(request.getUriInfo().getPath());
+        response.getHeaders().remove(HttpHeaders.LOCATION);
+        response.getHeaders().remove(HttpHeaders.ETAG);
+        response.setStatus(status);
+        response.setEntity(problem.getEntity(), null, MediaType.valueOf(HttpProblem.MEDIA_TYPE));
     }
 
     /**
