@@ -13,12 +13,13 @@ import io.smallrye.common.annotation.Blocking;
 
 import org.saferpartnerships.platform.consumer.IdempotentConsumer;
 import org.saferpartnerships.platform.consumer.IncomingEvent;
+import org.saferpartnerships.platform.consumer.RedrivableConsumer;
 import org.saferpartnerships.platform.events.partnership.MembershipChanged;
 import org.saferpartnerships.platform.events.partnership.PartnershipChanged;
 
 /** Keeps {@link PartnershipReplica} from {@code partnership.events}; other event types are not needed here. */
 @ApplicationScoped
-public class PartnershipEventsConsumer {
+public class PartnershipEventsConsumer implements RedrivableConsumer {
 
     static final String CONSUMER = "incident.partnership-replica";
 
@@ -38,7 +39,18 @@ public class PartnershipEventsConsumer {
         return idempotentConsumer.applyOnce(CONSUMER, message, this::apply);
     }
 
-    private void apply(IncomingEvent event) {
+    @Override
+    public String channel() {
+        return "partnership-events";
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public void apply(IncomingEvent event) {
         switch (event.type()) {
             case PartnershipChanged.REGISTERED_TYPE, PartnershipChanged.UPDATED_TYPE ->
                 replica.apply(event.dataAs(PartnershipChanged.class, json), event.time());

@@ -6,9 +6,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -16,7 +14,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
@@ -24,6 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.saferpartnerships.platform.events.Topics;
+import org.saferpartnerships.platform.notes.NoteRecords;
 import org.saferpartnerships.platform.notes.NoteRows;
 import org.saferpartnerships.platform.notes.NoteWritten;
 import org.saferpartnerships.platform.notes.NotesSeen;
@@ -72,7 +70,7 @@ class IdempotentConsumerTest {
         NoteWritten after = note(partnership);
         String malformedId = UUID.randomUUID().toString();
         TestKafka.Outgoing malformed = new TestKafka.Outgoing(partnership, "{\"noteId\": \"not a uuid\"}",
-                headers(NoteWritten.TYPE, malformedId, UUID.randomUUID().toString()));
+                NoteRecords.headers(NoteWritten.TYPE, malformedId, UUID.randomUUID().toString()));
         TestKafka.sendAll(NoteWritten.TOPIC, List.of(record(before, UUID.randomUUID().toString()), malformed,
                 record(after, UUID.randomUUID().toString())));
 
@@ -130,16 +128,6 @@ class IdempotentConsumerTest {
     }
 
     private TestKafka.Outgoing record(NoteWritten note, String eventId) {
-        try {
-            return new TestKafka.Outgoing(note.partnershipId(), json.writeValueAsString(note),
-                    headers(note.eventType(), eventId, note.subject()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Map<String, String> headers(String type, String eventId, String subject) {
-        return Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type", type, "ce_source", "/platform-tests",
-                "ce_time", Instant.now().toString(), "ce_subject", subject, "content-type", "application/json");
+        return NoteRecords.record(json, note, eventId);
     }
 }

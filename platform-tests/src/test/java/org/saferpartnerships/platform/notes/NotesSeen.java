@@ -21,10 +21,11 @@ import io.smallrye.common.annotation.Blocking;
 
 import org.saferpartnerships.platform.consumer.IdempotentConsumer;
 import org.saferpartnerships.platform.consumer.IncomingEvent;
+import org.saferpartnerships.platform.consumer.RedrivableConsumer;
 
 /** The test application's consumer: a row in note_seen for every note event it applies. */
 @ApplicationScoped
-public class NotesSeen {
+public class NotesSeen implements RedrivableConsumer {
 
     public static final String CONSUMER = "platform-tests.notes-seen";
 
@@ -57,7 +58,18 @@ public class NotesSeen {
     private static final String DEADLOCKS = "deadlocks ";
     private static final Map<UUID, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
 
-    private void apply(IncomingEvent event) {
+    @Override
+    public String channel() {
+        return "notes";
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public void apply(IncomingEvent event) {
         NoteWritten note = event.dataAs(NoteWritten.class, json);
         if (note.text().startsWith(DEADLOCKS)) {
             int attempt = ATTEMPTS.computeIfAbsent(note.noteId(), id -> new AtomicInteger()).incrementAndGet();

@@ -135,7 +135,7 @@ public class IdempotentConsumer {
         return CompletableFuture.completedFuture(null);
     }
 
-    private boolean firstDelivery(String consumer, IncomingEvent event) {
+    boolean firstDelivery(String consumer, IncomingEvent event) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("""
                         insert into consumed_event (consumer, event_id, event_type, consumed_at)

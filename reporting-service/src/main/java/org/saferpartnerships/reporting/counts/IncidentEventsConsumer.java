@@ -15,6 +15,7 @@ import io.smallrye.common.annotation.Blocking;
 
 import org.saferpartnerships.platform.consumer.IdempotentBatchConsumer;
 import org.saferpartnerships.platform.consumer.IncomingEvent;
+import org.saferpartnerships.platform.consumer.RedrivableConsumer;
 import org.saferpartnerships.platform.events.incident.IncidentCorrected;
 import org.saferpartnerships.platform.events.incident.IncidentRecorded;
 import org.saferpartnerships.platform.events.incident.IncidentWithdrawn;
@@ -29,7 +30,7 @@ import org.saferpartnerships.reporting.replay.PendingReplays;
  * the rest of its batch is counted.
  */
 @ApplicationScoped
-public class IncidentEventsConsumer {
+public class IncidentEventsConsumer implements RedrivableConsumer {
 
     public static final String CONSUMER = "reporting.incident-counts";
 
@@ -47,6 +48,21 @@ public class IncidentEventsConsumer {
     @Blocking
     public CompletionStage<Void> consume(Message<List<String>> batch) {
         return replays.applyBatchOnce(CONSUMER, batch, this::changeOf, projection::apply);
+    }
+
+    @Override
+    public String channel() {
+        return "incident-events";
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public void apply(IncomingEvent event) {
+        replays.applyRedriven(() -> projection.apply(List.of(changeOf(event))));
     }
 
     private Change changeOf(IncomingEvent event) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 
 import org.saferpartnerships.platform.consumer.IncomingEvent;
+import org.saferpartnerships.platform.consumer.RedrivableConsumer;
 import org.saferpartnerships.platform.events.partnership.PartnershipChanged;
 import org.saferpartnerships.platform.events.partnership.PriorityChanged;
 import org.saferpartnerships.reporting.replay.PendingReplays;
@@ -21,7 +22,7 @@ import org.saferpartnerships.reporting.replay.PendingReplays;
  * once; other partnership records do not label feeds.
  */
 @ApplicationScoped
-public class PartnershipEventsConsumer {
+public class PartnershipEventsConsumer implements RedrivableConsumer {
 
     public static final String CONSUMER = "reporting.partnership-directory";
 
@@ -38,10 +39,25 @@ public class PartnershipEventsConsumer {
     @Incoming("partnership-events")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return replays.applyOnce(CONSUMER, message, this::apply);
+        return replays.applyOnce(CONSUMER, message, this::applyToDirectory);
     }
 
-    private void apply(IncomingEvent event) {
+    @Override
+    public String channel() {
+        return "partnership-events";
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public void apply(IncomingEvent event) {
+        replays.applyRedriven(() -> applyToDirectory(event));
+    }
+
+    private void applyToDirectory(IncomingEvent event) {
         switch (event.type()) {
             case PartnershipChanged.REGISTERED_TYPE, PartnershipChanged.UPDATED_TYPE ->
                 projection.apply(event.dataAs(PartnershipChanged.class, json));

@@ -120,6 +120,12 @@ public class PendingReplays {
         }
     }
 
+    /** A redriven dead letter's effect, written like a delivered event's to the generation being written. */
+    public void applyRedriven(Runnable effect) {
+        generations.writeToCurrentGeneration();
+        effect.run();
+    }
+
     /** The partitions whose replay has not reached its end yet, across all instances. */
     List<Pending> pending() {
         return QuarkusTransaction.requiringNew().call(() -> {
