@@ -18,6 +18,8 @@ public class Notes {
 
     /** The text that makes the change fail after its event was appended, so the transaction rolls back. */
     public static final String FAILS = "this change fails after its event is appended";
+    /** The text that makes the note's event go to a topic Kafka refuses. */
+    public static final String MISROUTED = "this note's event goes to a topic Kafka refuses";
 
     private final AgroalDataSource dataSource;
     private final Outbox outbox;
@@ -40,7 +42,7 @@ public class Notes {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store the note", e);
         }
-        outbox.append(note);
+        outbox.append(MISROUTED.equals(text) ? new NoteMisrouted(note.noteId(), partnershipId) : note);
         if (FAILS.equals(text)) {
             throw new IllegalStateException(FAILS);
         }

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,11 +30,15 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -62,6 +68,12 @@ import org.postgresql.PGNotification;
  * holding the relay lock hears a commit too and its next pass takes the event. The
  * {@code csp.outbox.poll-interval} poll is the fallback for commits no listener heard, e.g. while
  * it reconnects after a database restart. Passes run one at a time on one worker thread.
+ * <p>
+ * An event Kafka refuses for ever (no ACL for its topic, a topic that does not exist where topics
+ * are not created on demand) stops the relay loudly rather than being passed over: the events of a
+ * service are related across topics (a membership before the incidents it allows), so none may
+ * overtake another. The stall is logged as an error, is the {@code csp_outbox_stalled_seconds} and
+ * {@code csp_outbox_refused} gauges, and the outbox health check's detail ({@link RelayStall}).
  */
 @IfBuildProperty(name = OutboxRelay.ENABLED, stringValue = "true", enableIfMissing = true)
 @ApplicationScoped
@@ -102,7 +114,8 @@ public class OutboxRelay {
     /** The listener's connection while it listens, so {@link #close()} can end the blocked wait. */
     private volatile Connection listening;
     private Producer<String, byte[]> producer;
-    private boolean failing;
+    private Admin admin;
+    private volatile RelayStall stall;
 
     OutboxRelay(AgroalDataSource dataSource, OutboxConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -171,21 +184,98 @@ public class OutboxRelay {
         }
     }
 
+    /** Why the oldest pending event cannot be published, while it cannot. */
+    public Optional<RelayStall> stall() {
+        return Optional.ofNullable(stall);
+    }
+
     private void relayPending() {
         try {
             int published;
             do {
                 published = QuarkusTransaction.requiringNew().call(this::publishBatch);
             } while (published == config.batchSize() && running);
-            if (failing) {
-                Log.info("Outbox relay: Kafka reachable again, pending events published");
-                failing = false;
+            if (stall != null) {
+                Log.infof("Outbox relay: publishing again after %s stalled on event %s",
+                        stall.lasting().toString().substring(2).toLowerCase(Locale.ROOT), stall.eventId());
+                stall = null;
             }
         } catch (RuntimeException e) {
-            if (!failing) {
-                Log.warnf("Outbox relay: events stay pending until Kafka accepts them (%s)", rootMessage(e));
-                failing = true;
+            stalled(e);
+        }
+    }
+
+    private void stalled(RuntimeException failure) {
+        Unpublished head = null;
+        for (Throwable cause = failure; cause != null && head == null; cause = cause.getCause()) {
+            if (cause instanceof Unpublished unpublished) {
+                head = unpublished;
             }
+        }
+        String reason = rootMessage(failure);
+        if (head == null) {
+            // Not a send that failed (the database, say): nothing to tell about an event.
+            Log.warnf("Outbox relay: events stay pending (%s)", reason);
+            return;
+        }
+        RelayStall current = stall;
+        boolean refused = refusal(head.getCause());
+        boolean sameStall = current != null && current.eventId().equals(head.eventId);
+        stall = new RelayStall(sameStall ? current.since() : Instant.now(), head.eventId, head.topic, reason, refused);
+        if (sameStall && current.refused() == refused) {
+            return; // said already; Kafka words the same refusal differently from one attempt to the next
+        }
+        if (refused) {
+            Log.errorf("Outbox relay: Kafka refuses event %s for topic %s (%s). Every later event waits behind it "
+                    + "until the cause is fixed; writes are still accepted.", head.eventId, head.topic, reason);
+        } else {
+            Log.warnf("Outbox relay: events stay pending until Kafka accepts them (%s)", reason);
+        }
+    }
+
+    /**
+     * Whether Kafka answers yet refuses: an error no retry cures, or a topic whose metadata never
+     * comes while the cluster itself answers (a missing topic where topics are not created on demand).
+     */
+    private boolean refusal(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof ApiException && !(t instanceof RetriableException)) {
+                return true;
+            }
+            if (t instanceof org.apache.kafka.common.errors.TimeoutException) {
+                return kafkaAnswers();
+            }
+        }
+        return false;
+    }
+
+    private synchronized boolean kafkaAnswers() {
+        if (admin == null) {
+            Properties props = new Properties();
+            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
+            props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+            admin = Admin.create(props);
+        }
+        try {
+            return !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** A send that failed, with the event it was for. */
+    private static final class Unpublished extends Exception {
+        final String eventId;
+        final String topic;
+
+        Unpublished(String eventId, String topic, Throwable cause) {
+            super("event " + eventId + " for " + topic + " was not published", cause);
+            this.eventId = eventId;
+            this.topic = topic;
         }
     }
 
@@ -289,16 +379,20 @@ public class OutboxRelay {
             }
             List<Long> ids = new ArrayList<>();
             List<Future<RecordMetadata>> sends = new ArrayList<>();
+            List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(SELECT_PENDING)) {
                 select.setInt(1, config.batchSize());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         ids.add(rows.getLong(1));
-                        Future<RecordMetadata> send = producer().send(toRecord(rows));
-                        if (send.isDone()) {
-                            send.get(); // already failed (no broker metadata): stop before the rest wait too
-                        }
+                        ProducerRecord<String, byte[]> record = toRecord(rows);
+                        Future<RecordMetadata> send = producer().send(record);
+                        records.add(record);
                         sends.add(send);
+                        if (send.isDone()) {
+                            // Already failed (no broker metadata): stop before the rest wait too.
+                            outcome(send, record, 0);
+                        }
                     }
                 }
             }
@@ -307,8 +401,8 @@ public class OutboxRelay {
             }
             producer().flush();
             long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-            for (Future<RecordMetadata> send : sends) {
-                send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            for (int i = 0; i < sends.size(); i++) {
+                outcome(sends.get(i), records.get(i), Math.max(0, deadline - System.nanoTime()));
             }
             try (PreparedStatement delete = connection.prepareStatement("delete from outbox_event where id = any(?)")) {
                 delete.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
@@ -316,6 +410,16 @@ public class OutboxRelay {
             }
             deletedSinceVacuum.set(true);
             return ids.size();
+        }
+    }
+
+    private static void outcome(Future<RecordMetadata> send, ProducerRecord<String, byte[]> record, long nanos)
+            throws Unpublished, InterruptedException {
+        try {
+            send.get(nanos, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            String eventId = new String(record.headers().lastHeader(CloudEventHeaders.ID).value(), StandardCharsets.UTF_8);
+            throw new Unpublished(eventId, record.topic(), e instanceof ExecutionException ? e.getCause() : e);
         }
     }
 
@@ -403,6 +507,9 @@ public class OutboxRelay {
         synchronized (this) {
             if (producer != null) {
                 producer.close(Duration.ofSeconds(5));
+            }
+            if (admin != null) {
+                admin.close(Duration.ofSeconds(5));
             }
         }
     }
