@@ -1,7 +1,6 @@
 package org.saferpartnerships.incident.records;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -16,8 +15,11 @@ import org.saferpartnerships.incident.register.Incident;
 import org.saferpartnerships.platform.api.HttpProblem;
 
 /**
- * A filtered, keyset-paged read of incidents: pages walk (recordedAt, id), so a page costs the
- * same however deep into the history it is, and records added meanwhile are not skipped.
+ * A filtered, keyset-paged read of incidents: pages walk (recording transaction, id), so a page
+ * costs the same however deep into the history it is. A page stops short of the oldest transaction
+ * still running (its snapshot's xmin): every transaction below it has ended, so no record can
+ * commit behind a cursor once handed out, however long the import that writes it runs. Records
+ * of running transactions are listed once they commit, after the cursor.
  */
 record IncidentQuery(String agencyId, Set<String> partnerships, String partnership, String fromMonth,
         String toMonth, String category, String district, String flag, boolean includeWithdrawn, String after,
@@ -49,11 +51,12 @@ record IncidentQuery(String agencyId, Set<String> partnerships, String partnersh
         if (after != null) {
             Cursor cursor = Cursor.decode(after);
             int at = parameters.size() + 1;
-            sql.append(" and (recorded_at, id) > (?").append(at).append(", ?").append(at + 1).append(")");
-            parameters.add(cursor.recordedAt());
+            sql.append(" and (recorded_xid, id) > (?").append(at).append(", ?").append(at + 1).append(")");
+            parameters.add(cursor.recordedXid());
             parameters.add(cursor.id());
         }
-        sql.append(" order by recorded_at, id limit ").append(limit + 1);
+        sql.append(" and recorded_xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint");
+        sql.append(" order by recorded_xid, id limit ").append(limit + 1);
         Query query = entityManager.createNativeQuery(sql.toString(), Incident.class);
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
@@ -71,17 +74,25 @@ record IncidentQuery(String agencyId, Set<String> partnerships, String partnersh
     }
 
     /** Where a page ended: opaque to clients. */
-    record Cursor(Instant recordedAt, UUID id) {
+    record Cursor(long recordedXid, UUID id) {
+
+        static Cursor after(Incident incident) {
+            return new Cursor(incident.recordedXid, incident.id);
+        }
 
         String encode() {
             return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((recordedAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+                    .encodeToString(("x" + recordedXid + "|" + id).getBytes(StandardCharsets.UTF_8));
         }
 
+        /** Cursors of the earlier (recordedAt, id) form are refused: they cannot be placed in this order. */
         static Cursor decode(String value) {
             try {
                 String[] parts = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\\|");
-                return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+                if (parts.length != 2 || !parts[0].startsWith("x")) {
+                    throw new IllegalArgumentException("not a cursor of this form");
+                }
+                return new Cursor(Long.parseLong(parts[0].substring(1)), UUID.fromString(parts[1]));
             } catch (RuntimeException e) {
                 throw HttpProblem.valueOf(Response.Status.BAD_REQUEST, "after: not a cursor this API gave out");
             }

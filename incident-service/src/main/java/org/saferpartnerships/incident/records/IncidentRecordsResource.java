@@ -100,8 +100,7 @@ public class IncidentRecordsResource {
         boolean more = found.size() > limit;
         List<Incident> page = more ? found.subList(0, limit) : found;
         audit.read("incidents", query.toString(), page.size());
-        String next = more ? new IncidentQuery.Cursor(page.get(limit - 1).recordedAt, page.get(limit - 1).id).encode()
-                : null;
+        String next = more ? IncidentQuery.Cursor.after(page.get(limit - 1)).encode() : null;
         return new IncidentPage(page.stream().map(IncidentView::of).toList(), next);
     }
 

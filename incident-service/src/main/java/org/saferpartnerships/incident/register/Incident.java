@@ -89,6 +89,10 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "recorded_at", nullable = false, updatable = false)
     public Instant recordedAt;
 
+    /** The transaction that recorded it, set by the database: listing pages walk this order. */
+    @Column(name = "recorded_xid", insertable = false, updatable = false)
+    public long recordedXid;
+
     @Column(name = "withdrawn_at")
     public Instant withdrawnAt;
 

@@ -1,6 +1,7 @@
 package org.saferpartnerships.incident.records;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
@@ -9,6 +10,9 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
 import static org.saferpartnerships.testing.api.Requests.withToken;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -95,6 +99,73 @@ class IncidentListingTest {
                 .when().get("/api/v1/incidents").then().statusCode(200).body("items", hasSize(3));
         withToken(TestTokens.analyst("another-partnership")).queryParam("partnership", partnership)
                 .when().get("/api/v1/incidents").then().statusCode(200).body("items", hasSize(0)).body("next", nullValue());
+    }
+
+    @Test
+    void aRecordThatCommitsLateIsNotLeftBehindACursorAlreadyHandedOut() throws Exception {
+        String[] created = Directory.partnership(dataSource);
+        String late = "LATE-" + UUID.randomUUID();
+        Directory.member(dataSource, "essex-police", created[0], "2019-04-01", null);
+        String analyst = TestTokens.analyst(created[0]);
+        try (Connection longImport = dataSource.getConnection()) {
+            // A long import's chunk, recorded first and committed last.
+            longImport.setAutoCommit(false);
+            try (PreparedStatement insert = longImport.prepareStatement("""
+                    insert into incident (id, agency_id, external_ref, partnership_id, category, occurred_month,
+                        district_code, recorded_at)
+                    values (gen_random_uuid(), 'essex-police', ?, ?, 'burglary', '2018-01', ?, now())""")) {
+                insert.setString(1, late);
+                insert.setString(2, created[0]);
+                insert.setString(3, created[1]);
+                insert.executeUpdate();
+            }
+            String[] after = batch(created, 3);
+
+            // A client pages through what there is, keeping the last cursor it was given...
+            List<String> seen = new ArrayList<>();
+            String resume = pageThrough(analyst, created[0], null, seen);
+            longImport.commit();
+            // ...and later lists what came after it.
+            pageThrough(analyst, created[0], resume, seen);
+
+            // Each once; the late record first, for its transaction began first.
+            assertThat(seen, hasSize(4));
+            assertThat(seen.get(0), equalTo(late));
+            assertThat(seen.subList(1, 4), containsInAnyOrder(after));
+        }
+    }
+
+    /** externalRefs of {@code count} incidents posted as one batch. */
+    private String[] batch(String[] partnership, int count) {
+        String[] refs = new String[count];
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < count; i++) {
+            refs[i] = "ON-TIME-" + i + "-" + UUID.randomUUID();
+            batch.append(i == 0 ? "" : ",").append("""
+                    {"externalRef": "%s", "category": "drugs", "occurredMonth": "2018-02", "districtCode": "%s"}"""
+                    .formatted(refs[i], partnership[1]));
+        }
+        jsonWithToken(TestTokens.agencySubmitter("essex-police", partnership[0]))
+                .body(batch.append("]").toString()).when().post("/api/v1/incidents/batch")
+                .then().statusCode(200).body("created", equalTo(count));
+        return refs;
+    }
+
+    /** Pages one record at a time from {@code after} to the end; returns the last cursor given out. */
+    private static String pageThrough(String token, String partnership, String after, List<String> seen) {
+        String last = after;
+        String next = after;
+        do {
+            var request = withToken(token).queryParam("partnership", partnership).queryParam("limit", 1);
+            if (next != null) {
+                request.queryParam("after", next);
+            }
+            JsonPath page = request.when().get("/api/v1/incidents").then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("items.externalRef"));
+            next = page.getString("next");
+            last = next == null ? last : next;
+        } while (next != null);
+        return last;
     }
 
     @Test
