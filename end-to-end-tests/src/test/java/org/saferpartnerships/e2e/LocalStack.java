@@ -7,12 +7,17 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.saferpartnerships.testing.postgres.TestPostgresServer;
 
@@ -21,18 +26,19 @@ import org.saferpartnerships.testing.postgres.TestPostgresServer;
  * packaged services on fresh databases — started with the same scripts as {@code deploy/local/up},
  * but on free ports and in a state folder of its own, so it never collides with a running stack.
  */
-final class LocalStack implements AutoCloseable {
+public final class LocalStack implements AutoCloseable {
 
-    static final List<String> SERVICES = List.of("partnership", "funding", "incident", "reporting");
+    public static final List<String> SERVICES = List.of("partnership", "funding", "incident", "reporting");
 
     private final Path repo = Path.of(System.getProperty("csp.repo", "..")).toAbsolutePath().normalize();
     private final Path home = Path.of(System.getProperty("csp.e2e.home", "target/e2e-stack")).toAbsolutePath();
     private final Map<String, String> env = new HashMap<>();
     private final Map<String, Integer> servicePorts = new HashMap<>();
-    private final List<String> databases = new ArrayList<>();
+    private final Map<String, String> databases = new HashMap<>();
+    private final List<String> extraInstances = new ArrayList<>();
     private final TestPostgresServer postgres = TestPostgresServer.shared();
 
-    static LocalStack start() {
+    public static LocalStack start() {
         LocalStack stack = new LocalStack();
         try {
             stack.startAll();
@@ -59,9 +65,12 @@ final class LocalStack implements AutoCloseable {
     }
 
     private void startAll() {
+        // Fresh topics, as the databases are fresh: events left by an earlier run would be replayed
+        // into these projections and counted against records these databases never held.
+        deleteRecursively(home.resolve("kafka"));
         for (String service : SERVICES) {
             String url = postgres.createDatabase("e2e_" + service);
-            databases.add(url);
+            databases.put(service, url);
             env.put("CSP_" + service.toUpperCase() + "_DB_URL", url);
         }
         run("kafka", "start");
@@ -71,32 +80,76 @@ final class LocalStack implements AutoCloseable {
         }
     }
 
-    String url(String service) {
+    public String url(String service) {
         return "http://127.0.0.1:" + servicePorts.get(service);
     }
 
+    /** A connection to the service's own database, for checks made from outside the service. */
+    public Connection database(String service) throws SQLException {
+        return DriverManager.getConnection(databases.get(service), postgres.user(), postgres.password());
+    }
+
+    public String databaseUrl(String service) {
+        return databases.get(service);
+    }
+
+    public String kafkaBootstrapServers() {
+        return "127.0.0.1:" + env.get("CSP_KAFKA_PORT");
+    }
+
     /** An access token from the stack's Keycloak, for a demo user of the realm (password grant). */
-    String token(String user) {
+    public String token(String user) {
         return given().formParam("grant_type", "password").formParam("client_id", "csp-cli")
                 .formParam("username", user).formParam("password", "demo")
-                .when().post("http://127.0.0.1:" + env.get("CSP_KEYCLOAK_PORT")
-                        + "/realms/csp/protocol/openid-connect/token")
+                .when().post(tokenEndpoint())
                 .then().statusCode(200).extract().path("access_token");
     }
 
-    void stop(String service) {
+    public void stop(String service) {
         run("service", "stop", service);
     }
 
-    void start(String service) {
+    public void start(String service) {
         run("service", "start", service);
     }
 
-    void stopKafka() {
+    /** SIGKILL, as a crash ends a process: no shutdown, nothing flushed. */
+    public void kill(String service) {
+        run("service", "kill", service);
+    }
+
+    /** A second instance of the service, on its database, on a port of its own; returns its URL. */
+    public String startSecondInstance(String service) {
+        String variable = "CSP_" + service.toUpperCase() + "_2_PORT";
+        env.computeIfAbsent(variable, v -> String.valueOf(freePort()));
+        run("service", "start", service, "2");
+        extraInstances.add(service);
+        return "http://127.0.0.1:" + env.get(variable);
+    }
+
+    public void stopSecondInstance(String service) {
+        run("service", "stop", service, "2");
+        extraInstances.remove(service);
+    }
+
+    public void stopKeycloak() {
+        run("keycloak", "stop");
+    }
+
+    public void startKeycloak() {
+        run("keycloak", "start");
+    }
+
+    /** The token endpoint of the stack's Keycloak, for a login attempted by hand. */
+    public String tokenEndpoint() {
+        return "http://127.0.0.1:" + env.get("CSP_KEYCLOAK_PORT") + "/realms/csp/protocol/openid-connect/token";
+    }
+
+    public void stopKafka() {
         run("kafka", "stop");
     }
 
-    void startKafka() {
+    public void startKafka() {
         run("kafka", "start");
     }
 
@@ -105,12 +158,15 @@ final class LocalStack implements AutoCloseable {
         List<String> failures = new ArrayList<>();
         List<String> newestFirst = new ArrayList<>(SERVICES);
         Collections.reverse(newestFirst);
+        for (String service : List.copyOf(extraInstances)) {
+            attempt(failures, () -> run("service", "stop", service, "2"));
+        }
         for (String service : newestFirst) {
             attempt(failures, () -> run("service", "stop", service));
         }
         attempt(failures, () -> run("keycloak", "stop"));
         attempt(failures, () -> run("kafka", "stop"));
-        for (String url : databases) {
+        for (String url : databases.values()) {
             attempt(failures, () -> postgres.dropDatabase(url));
         }
         if (!failures.isEmpty()) {
@@ -154,6 +210,19 @@ final class LocalStack implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while running " + command, e);
+        }
+    }
+
+    private static void deleteRecursively(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not clear " + folder, e);
         }
     }
 
