@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
 import static org.saferpartnerships.testing.api.Requests.withToken;
@@ -403,6 +404,43 @@ class FaultSuiteIT {
             Invariants.hold(stack, "F8 Keycloak down under load", run, driver.ledger(), Instant.now(),
                     "acknowledged with Keycloak down: " + (driver.acknowledged() - before) + " in "
                             + Duration.between(down, Instant.now()).toSeconds() + " s");
+        }
+    }
+
+    @Test
+    @Order(11)
+    @EnabledIfSystemProperty(named = "csp.faults", matches = "full")
+    void f10ASlowDatabaseIsAnswered503WithinTheLockTimeoutAndThePoolHolds() throws Exception {
+        String run = run("F10");
+        try (LoadDriver driver = driver(run, 2, false)) {
+            await().atMost(PATIENCE).until(driver::acknowledged, greaterThan(50L));
+            String stored = driver.ledger().acknowledged().values().iterator().next().id();
+            Instant recovered;
+            try (Connection incidents = stack.database("incident")) {
+                // Every write to the incidents waits behind this lock; reads go on.
+                incidents.setAutoCommit(false);
+                try (Statement lock = incidents.createStatement()) {
+                    lock.execute("lock table incident in exclusive mode");
+                }
+                Instant sent = Instant.now();
+                Response slow = jsonWithToken(submitter).body("""
+                        {"externalRef": "%s-slow", "category": "drugs", "occurredOn": "2024-02-03", "districtCode": "E07000071"}"""
+                        .formatted(run)).when().post(stack.url("incident") + "/api/v1/incidents");
+                Duration waited = Duration.between(sent, Instant.now());
+                assertThat(slow.statusCode(), is(503));
+                assertThat(slow.header("Retry-After"), notNullValue());
+                assertThat("seconds before the answer", waited.toSeconds() < 20, is(true));
+                // The pool is not exhausted: reads and readiness are answered meanwhile.
+                withToken(submitter).get(stack.url("incident") + "/api/v1/incidents/" + stored).then().statusCode(200);
+                assertThat(readiness("incident"), is(200));
+                incidents.rollback();
+                recovered = Instant.now();
+            }
+            long after = driver.acknowledged();
+            await().atMost(PATIENCE).until(driver::acknowledged, greaterThan(after + 50));
+            driver.stop();
+            Invariants.hold(stack, "F10 incident writes held behind a lock", run, driver.ledger(), recovered,
+                    "503 with Retry-After within the 10 s lock timeout; reads and readiness answered meanwhile");
         }
     }
 

@@ -37,6 +37,8 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
+import org.saferpartnerships.platform.persistence.PassingRefusal;
+
 /**
  * Every failure a request can meet, as an {@code application/problem+json} response: problems
  * thrown at the edge, JAX-RS's own (404, 405, 415…), validation (400 with one violation per field,
@@ -129,8 +131,20 @@ public class ProblemMappers {
         return HttpProblem.valueOf(Response.Status.FORBIDDEN, "Your role may not do this").toResponse(uri.getPath());
     }
 
+    /**
+     * A refusal of the database that passes (a lock not had within the lock timeout, a deadlock, a
+     * lost connection, no pooled connection free in time) is the service's, not the request's: 503
+     * and Retry-After, so a client sends it again rather than giving up or waiting for ever.
+     */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (PassingRefusal.in(e)) {
+            Log.warnf("Request refused by the database for now: %s", e);
+            return HttpProblem.builder().withStatus(503).withTitle("Service Unavailable").withHeader("Retry-After", 2)
+                    .withDetail("The database could not do this in time and nothing was changed; send the request "
+                            + "again (its Idempotency-Key or externalRef keeps it from being done twice)")
+                    .build().toResponse(uri.getPath());
+        }
         Log.error("Request failed", e);
         return HttpProblem.builder().withStatus(500).build().toResponse(uri.getPath());
     }
