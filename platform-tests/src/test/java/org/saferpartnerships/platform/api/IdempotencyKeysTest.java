@@ -24,6 +24,7 @@ import io.restassured.response.Response;
 import org.saferpartnerships.platform.identity.Roles;
 import org.saferpartnerships.platform.notes.NoteRows;
 import org.saferpartnerships.platform.notes.Notes;
+import org.saferpartnerships.platform.notes.NotesResource;
 import org.saferpartnerships.testing.identity.TestTokens;
 
 /** A retried create with the same Idempotency-Key gets the first answer and creates nothing more. */
@@ -120,6 +121,21 @@ class IdempotencyKeysTest {
         post(WRITER, key, note(partnership, "after the failure")).then().statusCode(201)
                 .header(IdempotencyKeys.REPLAYED, nullValue());
         assertThat(notes(partnership), is(1L));
+    }
+
+    @Test
+    void aChangeWhoseAnswerCannotBeKeptIsNotMadeAndTheNextRequestIsServed() {
+        String partnership = partnership();
+        String key = UUID.randomUUID().toString();
+        post(WRITER, key, note(partnership, NotesResource.UNWRITABLE_ANSWER)).then().statusCode(500);
+        assertThat(notes(partnership), is(0L));
+        // Nothing of the failed request lingers on the worker threads: later requests are served as usual.
+        for (int i = 0; i < 4; i++) {
+            post(WRITER, UUID.randomUUID().toString(), note(partnership, "after " + i)).then().statusCode(201);
+        }
+        post(WRITER, key, note(partnership, "the key is free again")).then().statusCode(201)
+                .header(IdempotencyKeys.REPLAYED, nullValue());
+        assertThat(notes(partnership), is(5L));
     }
 
     @Test

@@ -151,12 +151,18 @@ public class IdempotencyKeys {
             }
             boolean succeeded = response.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL;
             if (succeeded && transactions.getStatus() == Status.STATUS_ACTIVE) {
-                storeAnswer(claim, response);
+                try {
+                    storeAnswer(claim, response);
+                } catch (JsonProcessingException | RuntimeException e) {
+                    Log.errorf(e, "Could not keep the answer under %s %s", HEADER, claim.key());
+                    rollBack(claim);
+                    replace(response, request, 500, "The answer could not be kept, so nothing was changed; send it again");
+                    return;
+                }
                 transactions.commit();
                 return;
             }
-            transactions.rollback();
-            release(claim);
+            rollBack(claim);
             if (succeeded) {
                 Log.errorf("A request under %s %s succeeded in a transaction marked for rollback", HEADER, claim.key());
                 replace(response, request, 500, "The change was not stored; nothing was changed");
@@ -165,13 +171,27 @@ public class IdempotencyKeys {
             Log.warnf("The change under %s %s did not commit: %s", HEADER, claim.key(), e);
             release(claim);
             replace(response, request, 503, "The change could not be stored and nothing was changed; send it again");
-        } catch (JsonProcessingException | SystemException | HeuristicMixedException | HeuristicRollbackException
+        } catch (SystemException | HeuristicMixedException | HeuristicRollbackException
                 | InvalidTransactionException | RuntimeException e) {
             // Whether the change was made is unknown, so the claim stays open and unanswered: a retry is
             // told the request is in progress until the claim is taken over.
             Log.errorf(e, "Could not end the request under %s %s", HEADER, claim.key());
             replace(response, request, 500, "It is not known whether the change was stored; read before sending it again");
         }
+    }
+
+    /**
+     * Rolls the request's transaction back, if the transaction timeout has not done so already,
+     * and releases the claim: nothing of the request was stored.
+     */
+    private void rollBack(Claim claim) throws SystemException {
+        int status = transactions.getStatus();
+        if (status == Status.STATUS_ROLLEDBACK || status == Status.STATUS_NO_TRANSACTION) {
+            transactions.suspend();
+        } else {
+            transactions.rollback();
+        }
+        release(claim);
     }
 
     private Transaction begin(Claim claim) {
