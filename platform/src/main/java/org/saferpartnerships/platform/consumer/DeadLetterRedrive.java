@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.Config;
 
@@ -26,6 +27,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import org.saferpartnerships.platform.admission.ServiceBusyException;
 import org.saferpartnerships.platform.domain.NoSuchRecord;
 
 /**
@@ -78,6 +80,8 @@ public class DeadLetterRedrive {
             try (KafkaConsumer<String, String> kafka = kafka(topic)) {
                 Position position = position(kafka, topic);
                 queues.add(new DeadLetterQueue(group, topic, position.deadLettered(), position.waiting()));
+            } catch (TimeoutException e) {
+                throw kafkaAway(e);
             }
         }
         queues.sort(Comparator.comparing(DeadLetterQueue::consumerGroup));
@@ -115,6 +119,8 @@ public class DeadLetterRedrive {
                             case UNREADABLE -> unreadable++;
                         }
                         kafka.commitSync(Map.of(partition, new OffsetAndMetadata(letter.offset() + 1)));
+                    } catch (TimeoutException e) {
+                        throw e; // Kafka's, not the letter's
                     } catch (RuntimeException e) {
                         failed = Optional.of(failure(letter, e));
                         Log.errorf("%s: redrive of %s stopped at %s-%d@%d: %s", consumer.consumer(), topic,
@@ -130,7 +136,15 @@ public class DeadLetterRedrive {
             Log.infof("%s: redrive of %s applied %d, skipped %d applied before and %d unreadable, %d waiting",
                     consumer.consumer(), topic, applied, alreadyApplied, unreadable, waiting);
             return new Redrive(consumerGroup, topic, applied, alreadyApplied, unreadable, waiting, failed);
+        } catch (TimeoutException e) {
+            // What was applied before Kafka went away stays applied, and its position committed.
+            throw kafkaAway(e);
         }
+    }
+
+    private static ServiceBusyException kafkaAway(TimeoutException e) {
+        return new ServiceBusyException("Kafka did not answer (" + e.getMessage() + "); try again shortly",
+                Duration.ofSeconds(30));
     }
 
     private enum Outcome { APPLIED, ALREADY_APPLIED, UNREADABLE }
@@ -205,6 +219,7 @@ public class DeadLetterRedrive {
         // Listing a group whose consumer never failed must not create its dead-letter topic.
         properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
+        properties.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
         return new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
     }
 
