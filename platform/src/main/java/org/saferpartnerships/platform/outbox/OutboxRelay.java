@@ -95,6 +95,8 @@ public class OutboxRelay {
     private static final int LIVENESS_CHECK_MILLIS = 30_000;
     private static final Duration FIRST_RECONNECT_DELAY = Duration.ofSeconds(1);
     private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(30);
+    /** How long a topic may give no metadata, while the cluster answers, before it counts as refused. */
+    private static final Duration MISSING_TOPIC_AFTER = Duration.ofMinutes(1);
 
     private static final String SELECT_PENDING = """
             select id, event_id, topic, event_key, event_type, subject, occurred_at, payload,
@@ -219,8 +221,13 @@ public class OutboxRelay {
             return;
         }
         RelayStall current = stall;
-        boolean refused = refusal(head.getCause());
         boolean sameStall = current != null && current.eventId().equals(head.eventId);
+        boolean refused = switch (refusal(head.getCause())) {
+            case REFUSED -> true;
+            // A broker just back answers before it has the topics' metadata: only a wait that lasts is a refusal.
+            case NO_METADATA -> sameStall && current.lasting().compareTo(MISSING_TOPIC_AFTER) >= 0;
+            case AWAY -> false;
+        };
         stall = new RelayStall(sameStall ? current.since() : Instant.now(), head.eventId, head.topic, reason, refused);
         if (sameStall && current.refused() == refused) {
             return; // said already; Kafka words the same refusal differently from one attempt to the next
@@ -233,20 +240,23 @@ public class OutboxRelay {
         }
     }
 
+    /** How Kafka failed a send: refused it, gave no metadata for its topic while answering, or was away. */
+    private enum Refusal { REFUSED, NO_METADATA, AWAY }
+
     /**
-     * Whether Kafka answers yet refuses: an error no retry cures, or a topic whose metadata never
-     * comes while the cluster itself answers (a missing topic where topics are not created on demand).
+     * An error no retry cures is a refusal; a topic whose metadata does not come while the cluster
+     * answers may be one (a missing topic where topics are not created on demand) once it lasts.
      */
-    private boolean refusal(Throwable cause) {
+    private Refusal refusal(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof ApiException && !(t instanceof RetriableException)) {
-                return true;
+                return Refusal.REFUSED;
             }
             if (t instanceof org.apache.kafka.common.errors.TimeoutException) {
-                return kafkaAnswers();
+                return kafkaAnswers() ? Refusal.NO_METADATA : Refusal.AWAY;
             }
         }
-        return false;
+        return Refusal.AWAY;
     }
 
     private synchronized boolean kafkaAnswers() {
