@@ -55,6 +55,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("CSP_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
         env.put("CSP_KEYCLOAK_PORT", String.valueOf(freePort()));
         env.put("CSP_KEYCLOAK_MANAGEMENT_PORT", String.valueOf(freePort()));
+        // reporting-service checks its counts against incident-service's soon and often.
+        env.put("CSP_RECONCILIATION_EVERY", "5s");
+        env.put("CSP_RECONCILIATION_FIRST_AFTER", "5s");
         env.put("CSP_DB_USER", postgres.user());
         env.put("CSP_DB_PASSWORD", postgres.password());
         for (String service : SERVICES) {
@@ -68,6 +71,8 @@ public final class LocalStack implements AutoCloseable {
         // Fresh topics, as the databases are fresh: events left by an earlier run would be replayed
         // into these projections and counted against records these databases never held.
         deleteRecursively(home.resolve("kafka"));
+        // And the realm as the repository has it now, imported afresh.
+        deleteRecursively(home.resolve("keycloak"));
         for (String service : SERVICES) {
             String url = postgres.createDatabase("e2e_" + service);
             databases.put(service, url);

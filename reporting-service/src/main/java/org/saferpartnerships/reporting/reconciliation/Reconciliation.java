@@ -29,6 +29,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -40,8 +41,10 @@ import org.saferpartnerships.reporting.counts.IncidentCountProjection;
  * Compares the incident counts with the figures of incident-service, which owns the records:
  * incidents per partnership and month. Counts are kept as deltas, so an event lost or applied
  * twice would leave them wrong for ever without a word; this check says so, per month, on the
- * admin endpoint and as {@code csp_reconciliation_differences}. While events are in flight the
- * two may differ for a moment; a difference that stays once the consumer has caught up is drift.
+ * admin endpoint and as {@code csp_reconciliation_differences} (as of the last check: an admin's,
+ * or the scheduled one, {@link ScheduledReconciliation}); {@code csp_reconciliation_checks_total}
+ * counts checks by outcome. While events are in flight the two may differ for a moment; a
+ * difference that stays once the consumer has caught up is drift.
  */
 @ApplicationScoped
 public class Reconciliation {
@@ -71,11 +74,13 @@ public class Reconciliation {
     private final URI incidentTotals;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicLong lastDifferences = new AtomicLong();
+    private final MeterRegistry meters;
 
     Reconciliation(AgroalDataSource dataSource, ObjectMapper json, MeterRegistry meters,
             @ConfigProperty(name = "csp.reconciliation.incident-service") URI incidentService) {
         this.dataSource = dataSource;
         this.json = json;
+        this.meters = meters;
         this.incidentTotals = incidentService.resolve("/api/v1/admin/incident-totals");
         Gauge.builder("csp.reconciliation.differences", lastDifferences, AtomicLong::get)
                 .tag("projection", IncidentCountProjection.NAME)
@@ -89,10 +94,17 @@ public class Reconciliation {
      */
     public Report check(String authorization) {
         Instant checkedAt = Instant.now();
-        Map<PartnershipMonth, Long> source = totalsOf(fetch(authorization));
+        Map<PartnershipMonth, Long> source;
+        try {
+            source = totalsOf(fetch(authorization));
+        } catch (RuntimeException e) {
+            failed();
+            throw e;
+        }
         Map<PartnershipMonth, Long> projection = projected();
         List<Difference> differences = differences(source, projection);
         lastDifferences.set(differences.size());
+        checked(differences.isEmpty() ? "consistent" : "different");
         if (!differences.isEmpty()) {
             Log.warnf("Reconciliation: %d months differ from incident-service, first %s", differences.size(),
                     differences.get(0));
@@ -100,6 +112,17 @@ public class Reconciliation {
         Set<PartnershipMonth> compared = new HashSet<>(source.keySet());
         compared.addAll(projection.keySet());
         return new Report(IncidentCountProjection.NAME, checkedAt, compared.size(), differences);
+    }
+
+    /** A check that could not compare: incident-service, or a token for it, was not to be had. */
+    void failed() {
+        checked("failed");
+    }
+
+    private void checked(String outcome) {
+        Counter.builder("csp.reconciliation.checks").tag("outcome", outcome)
+                .description("Reconciliation checks run, by outcome: consistent, different or failed").register(meters)
+                .increment();
     }
 
     /** Every month either side counts, where the two counts are not the same; absent counts as zero. */
