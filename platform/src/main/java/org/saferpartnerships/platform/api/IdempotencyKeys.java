@@ -170,6 +170,9 @@ public class IdempotencyKeys {
         } catch (RollbackException e) {
             Log.warnf("The change under %s %s did not commit: %s", HEADER, claim.key(), e);
             release(claim);
+            // Rolled back for certain, so sending it again is safe. What fails at commit here passes (a
+            // serialization conflict, a lost connection): the services check their rules before, and
+            // flush to surface constraints as 409 while the request is still theirs.
             replace(response, request, 503, "The change could not be stored and nothing was changed; send it again");
         } catch (SystemException | HeuristicMixedException | HeuristicRollbackException
                 | InvalidTransactionException | RuntimeException e) {

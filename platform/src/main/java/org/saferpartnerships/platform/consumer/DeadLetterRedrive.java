@@ -29,6 +29,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.saferpartnerships.platform.admission.ServiceBusyException;
 import org.saferpartnerships.platform.domain.NoSuchRecord;
+import org.saferpartnerships.platform.persistence.PassingRefusal;
 
 /**
  * Applies a consumer group's dead letters again, after the fault that sent them there is fixed (a
@@ -122,6 +123,12 @@ public class DeadLetterRedrive {
                     } catch (TimeoutException e) {
                         throw e; // Kafka's, not the letter's
                     } catch (RuntimeException e) {
+                        if (PassingRefusal.in(e)) {
+                            // The database's for now (a lock, a deadlock), not the letter's: come back.
+                            throw new ServiceBusyException("The database refused for now (" + e.getMessage()
+                                    + "); the redrive stopped before the letter at offset " + letter.offset()
+                                    + " and goes on from there", Duration.ofSeconds(10));
+                        }
                         failed = Optional.of(failure(letter, e));
                         Log.errorf("%s: redrive of %s stopped at %s-%d@%d: %s", consumer.consumer(), topic,
                                 letter.topic(), letter.partition(), letter.offset(), failed.get().reason());

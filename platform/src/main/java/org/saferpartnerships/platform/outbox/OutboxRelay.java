@@ -58,9 +58,9 @@ import org.postgresql.PGNotification;
 /**
  * Publishes pending outbox events to Kafka in id order, as CloudEvents in binary mode, and deletes
  * them, once Kafka has acknowledged them, in the same transaction that read them: every row in
- * the outbox is pending. A failed send rolls that transaction back, so the events stay and go out
- * on a later pass: writes keep succeeding while Kafka is down and the relay catches up when it
- * returns. A crash between send and commit re-sends a batch; consumers drop the duplicates by
+ * the outbox is pending. A send that fails keeps that event and the ones after it for a later
+ * pass (those before it, acknowledged, are deleted): writes keep succeeding while Kafka is down and
+ * the relay catches up when it returns. A crash between send and commit re-sends a batch; consumers drop the duplicates by
  * event id.
  * <p>
  * A pass runs when a writing transaction commits: {@link Outbox} notifies {@link #CHANNEL} in that
@@ -72,7 +72,9 @@ import org.postgresql.PGNotification;
  * An event Kafka refuses for ever (no ACL for its topic, a topic that does not exist where topics
  * are not created on demand) stops the relay loudly rather than being passed over: the events of a
  * service are related across topics (a membership before the incidents it allows), so none may
- * overtake another. The stall is logged as an error, is the {@code csp_outbox_stalled_seconds} and
+ * overtake another. Once stalled, the relay sends only its oldest event until that goes; only the
+ * batch in which the failure first came may have put later events on Kafka ahead of it, and those
+ * are sent again in order, for consumers to drop as duplicates. The stall is logged as an error, is the {@code csp_outbox_stalled_seconds} and
  * {@code csp_outbox_refused} gauges, and the outbox health check's detail ({@link RelayStall}).
  */
 @IfBuildProperty(name = OutboxRelay.ENABLED, stringValue = "true", enableIfMissing = true)
@@ -191,12 +193,20 @@ public class OutboxRelay {
         return Optional.ofNullable(stall);
     }
 
+    /** What a pass published (and deleted), and the event it stopped at, if one failed. */
+    private record Pass(int published, int selected, Unpublished stoppedAt) {
+    }
+
     private void relayPending() {
         try {
-            int published;
+            Pass pass;
             do {
-                published = QuarkusTransaction.requiringNew().call(this::publishBatch);
-            } while (published == config.batchSize() && running);
+                pass = QuarkusTransaction.requiringNew().call(this::publishBatch);
+                if (pass.stoppedAt() != null) {
+                    stalled(new IllegalStateException(pass.stoppedAt()));
+                    return;
+                }
+            } while (pass.selected() == pass.published() && pass.selected() == config.batchSize() && running);
             if (stall != null) {
                 Log.infof("Outbox relay: publishing again after %s stalled on event %s",
                         stall.lasting().toString().substring(2).toLowerCase(Locale.ROOT), stall.eventId());
@@ -382,16 +392,21 @@ public class OutboxRelay {
         }
     }
 
-    private int publishBatch() throws Exception {
+    /**
+     * One pass: sends a batch, then deletes the events Kafka acknowledged before the first that
+     * failed, so that those are not sent again and again while the relay is stalled. While it is
+     * stalled a batch is its oldest event alone, so that nothing after it can overtake it.
+     */
+    private Pass publishBatch() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             if (!holdsRelayLock(connection)) {
-                return 0;
+                return new Pass(0, 0, null);
             }
             List<Long> ids = new ArrayList<>();
             List<Future<RecordMetadata>> sends = new ArrayList<>();
             List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(SELECT_PENDING)) {
-                select.setInt(1, config.batchSize());
+                select.setInt(1, stall == null ? config.batchSize() : 1);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         ids.add(rows.getLong(1));
@@ -399,27 +414,49 @@ public class OutboxRelay {
                         Future<RecordMetadata> send = producer().send(record);
                         records.add(record);
                         sends.add(send);
-                        if (send.isDone()) {
-                            // Already failed (no broker metadata): stop before the rest wait too.
-                            outcome(send, record, 0);
+                        if (send.isDone() && failed(send)) {
+                            // Failed at once (no broker metadata): the rest would wait for nothing.
+                            break;
                         }
                     }
                 }
             }
             if (ids.isEmpty()) {
-                return 0;
+                return new Pass(0, 0, null);
             }
             producer().flush();
             long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-            for (int i = 0; i < sends.size(); i++) {
-                outcome(sends.get(i), records.get(i), Math.max(0, deadline - System.nanoTime()));
+            int acknowledged = 0;
+            Unpublished stoppedAt = null;
+            for (; acknowledged < sends.size(); acknowledged++) {
+                try {
+                    outcome(sends.get(acknowledged), records.get(acknowledged),
+                            Math.max(0, deadline - System.nanoTime()));
+                } catch (Unpublished e) {
+                    stoppedAt = e;
+                    break;
+                }
             }
-            try (PreparedStatement delete = connection.prepareStatement("delete from outbox_event where id = any(?)")) {
-                delete.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
-                delete.executeUpdate();
+            if (acknowledged > 0) {
+                try (PreparedStatement delete = connection.prepareStatement("delete from outbox_event where id = any(?)")) {
+                    delete.setArray(1, connection.createArrayOf("bigint", ids.subList(0, acknowledged).toArray()));
+                    delete.executeUpdate();
+                }
+                deletedSinceVacuum.set(true);
             }
-            deletedSinceVacuum.set(true);
-            return ids.size();
+            return new Pass(acknowledged, ids.size(), stoppedAt);
+        }
+    }
+
+    private static boolean failed(Future<RecordMetadata> send) {
+        try {
+            send.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
         }
     }
 
