@@ -17,13 +17,25 @@ import org.saferpartnerships.platform.api.HttpProblem;
 /**
  * A filtered, keyset-paged read of incidents: pages walk (recording transaction, id), so a page
  * costs the same however deep into the history it is. A page stops short of the oldest transaction
- * still running (its snapshot's xmin): every transaction below it has ended, so no record can
- * commit behind a cursor once handed out, however long the import that writes it runs. Records
- * of running transactions are listed once they commit, after the cursor.
+ * of this database still running ({@link #HORIZON}): every transaction below it has ended, so no
+ * record can commit behind a cursor once handed out, however long the import that writes it runs.
+ * Records of running transactions are listed once they commit, after the cursor.
  */
 record IncidentQuery(String agencyId, Set<String> partnerships, String partnership, String fromMonth,
         String toMonth, String category, String district, String flag, boolean includeWithdrawn, String after,
         int limit) {
+
+    /**
+     * The oldest transaction still running that could write incidents: a transaction of this
+     * database, or one whose database cannot be told (it may have ended meanwhile). Transactions of
+     * other databases on the same server, which the snapshot's xmin would count, never hold pages back.
+     */
+    private static final String HORIZON = """
+            coalesce((select min(running::text::bigint) from pg_snapshot_xip(pg_current_snapshot()) running
+                where not exists (select 1 from pg_stat_activity other where other.backend_xid is not null
+                    and other.datname is distinct from current_database()
+                    and other.backend_xid::text::bigint = running::text::bigint % 4294967296)),
+                pg_snapshot_xmax(pg_current_snapshot())::text::bigint)""";
 
     List<Incident> run(EntityManager entityManager) {
         StringBuilder sql = new StringBuilder("select * from incident where true");
@@ -55,7 +67,7 @@ record IncidentQuery(String agencyId, Set<String> partnerships, String partnersh
             parameters.add(cursor.recordedXid());
             parameters.add(cursor.id());
         }
-        sql.append(" and recorded_xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint");
+        sql.append(" and recorded_xid < ").append(HORIZON);
         sql.append(" order by recorded_xid, id limit ").append(limit + 1);
         Query query = entityManager.createNativeQuery(sql.toString(), Incident.class);
         for (int i = 0; i < parameters.size(); i++) {

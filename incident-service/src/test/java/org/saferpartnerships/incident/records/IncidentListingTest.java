@@ -11,15 +11,19 @@ import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
 import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +40,15 @@ class IncidentListingTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> dbUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> dbPassword;
 
     private String partnership;
     private String district;
@@ -132,6 +145,25 @@ class IncidentListingTest {
             assertThat(seen, hasSize(4));
             assertThat(seen.get(0), equalTo(late));
             assertThat(seen.subList(1, 4), containsInAnyOrder(after));
+        }
+    }
+
+    @Test
+    void aTransactionOfAnotherDatabaseOnTheServerDoesNotHoldTheListingBack() throws Exception {
+        String[] created = Directory.partnership(dataSource);
+        Directory.member(dataSource, "essex-police", created[0], "2019-04-01", null);
+        String postgres = jdbcUrl.substring(0, jdbcUrl.lastIndexOf('/') + 1) + "postgres";
+        try (Connection elsewhere = DriverManager.getConnection(postgres, dbUser.orElse(null), dbPassword.orElse(null))) {
+            // Another service's long transaction on the shared server, with a transaction id.
+            elsewhere.setAutoCommit(false);
+            try (Statement writing = elsewhere.createStatement()) {
+                writing.execute("select pg_current_xact_id()");
+            }
+            String[] posted = batch(created, 2);
+            List<String> seen = new ArrayList<>();
+            pageThrough(TestTokens.analyst(created[0]), created[0], null, seen);
+            assertThat(seen, containsInAnyOrder(posted));
+            elsewhere.rollback();
         }
     }
 
