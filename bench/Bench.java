@@ -1369,7 +1369,7 @@ public class Bench {
     long incidentHeapUsedBytes() {
         try {
             Matcher m = Pattern.compile("(?m)^jvm_memory_used_bytes\\{([^}]*)} ([0-9.eE+]+)")
-                    .matcher(api.metrics(stack.incident("/q/metrics")));
+                    .matcher(api.metrics(stack.incidentManagement("/q/metrics")));
             double sum = 0;
             boolean found = false;
             while (m.find()) {
@@ -1952,17 +1952,19 @@ final class Stack {
     final int pgPort;
     final String dbPrefix;
     final int incidentPort;
+    final int incidentManagementPort;
     final int reportingPort;
     final int keycloakPort;
     final int kafkaPort;
 
-    private Stack(Path home, String pgHost, int pgPort, String dbPrefix, int incidentPort, int reportingPort,
-            int keycloakPort, int kafkaPort) {
+    private Stack(Path home, String pgHost, int pgPort, String dbPrefix, int incidentPort,
+            int incidentManagementPort, int reportingPort, int keycloakPort, int kafkaPort) {
         this.home = home;
         this.pgHost = pgHost;
         this.pgPort = pgPort;
         this.dbPrefix = dbPrefix;
         this.incidentPort = incidentPort;
+        this.incidentManagementPort = incidentManagementPort;
         this.reportingPort = reportingPort;
         this.keycloakPort = keycloakPort;
         this.kafkaPort = kafkaPort;
@@ -1973,6 +1975,7 @@ final class Stack {
         return new Stack(Path.of(env.getOrDefault("CSP_HOME", repo.resolve(".local/stack").toString())),
                 env.getOrDefault("CSP_PG_HOST", "127.0.0.1"), Integer.parseInt(env.getOrDefault("CSP_PG_PORT", "5432")),
                 env.getOrDefault("CSP_DB_PREFIX", "csp_"), Integer.parseInt(env.getOrDefault("CSP_INCIDENT_PORT", "8083")),
+                Integer.parseInt(env.getOrDefault("CSP_INCIDENT_MANAGEMENT_PORT", "9083")),
                 Integer.parseInt(env.getOrDefault("CSP_REPORTING_PORT", "8084")),
                 Integer.parseInt(env.getOrDefault("CSP_KEYCLOAK_PORT", "8180")),
                 Integer.parseInt(env.getOrDefault("CSP_KAFKA_PORT", "9092")));
@@ -1980,6 +1983,11 @@ final class Stack {
 
     String incident(String path) {
         return "http://127.0.0.1:" + incidentPort + path;
+    }
+
+    /** incident-service's management interface: health and metrics. */
+    String incidentManagement(String path) {
+        return "http://127.0.0.1:" + incidentManagementPort + path;
     }
 
     String reporting(String path) {
@@ -2363,7 +2371,7 @@ final class ProcessSampler implements AutoCloseable {
     private long outboxPending() {
         try {
             Matcher m = Pattern.compile("(?m)^csp_outbox_pending(?:\\{[^}]*})? ([0-9.eE+]+)")
-                    .matcher(api.metrics(stack.incident("/q/metrics")));
+                    .matcher(api.metrics(stack.incidentManagement("/q/metrics")));
             return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
         } catch (HarnessError e) {
             return -1;

@@ -195,7 +195,7 @@ class IncidentFlowIT {
 
     /** incident-service's csp_outbox_pending gauge. */
     private static double outboxPending() {
-        String metrics = given().when().get(stack.url("incident") + "/q/metrics").then().statusCode(200)
+        String metrics = given().when().get(stack.managementUrl("incident") + "/q/metrics").then().statusCode(200)
                 .extract().asString();
         return metrics.lines().filter(line -> line.startsWith("csp_outbox_pending"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();

@@ -34,6 +34,7 @@ public final class LocalStack implements AutoCloseable {
     private final Path home = Path.of(System.getProperty("csp.e2e.home", "target/e2e-stack")).toAbsolutePath();
     private final Map<String, String> env = new HashMap<>();
     private final Map<String, Integer> servicePorts = new HashMap<>();
+    private final Map<String, Integer> managementPorts = new HashMap<>();
     private final Map<String, String> databases = new HashMap<>();
     private final List<String> extraInstances = new ArrayList<>();
     private final TestPostgresServer postgres = TestPostgresServer.shared();
@@ -64,6 +65,9 @@ public final class LocalStack implements AutoCloseable {
             int port = freePort();
             servicePorts.put(service, port);
             env.put("CSP_" + service.toUpperCase() + "_PORT", String.valueOf(port));
+            int managementPort = freePort();
+            managementPorts.put(service, managementPort);
+            env.put("CSP_" + service.toUpperCase() + "_MANAGEMENT_PORT", String.valueOf(managementPort));
         }
     }
 
@@ -87,6 +91,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String url(String service) {
         return "http://127.0.0.1:" + servicePorts.get(service);
+    }
+
+    /** Where the service answers health and metrics: its management interface, not its API port. */
+    public String managementUrl(String service) {
+        return "http://127.0.0.1:" + managementPorts.get(service);
     }
 
     /** A connection to the service's own database, for checks made from outside the service. */
@@ -127,6 +136,7 @@ public final class LocalStack implements AutoCloseable {
     public String startSecondInstance(String service) {
         String variable = "CSP_" + service.toUpperCase() + "_2_PORT";
         env.computeIfAbsent(variable, v -> String.valueOf(freePort()));
+        env.computeIfAbsent("CSP_" + service.toUpperCase() + "_2_MANAGEMENT_PORT", v -> String.valueOf(freePort()));
         run("service", "start", service, "2");
         extraInstances.add(service);
         return "http://127.0.0.1:" + env.get(variable);

@@ -455,7 +455,7 @@ class FaultSuiteIT {
 
     /** The value of the first Prometheus sample whose line starts with {@code sample}; -1 when there is none. */
     private static double metric(String service, String sample) {
-        return given().get(stack.url(service) + "/q/metrics").then().statusCode(200).extract().asString().lines()
+        return given().get(stack.managementUrl(service) + "/q/metrics").then().statusCode(200).extract().asString().lines()
                 .filter(line -> line.startsWith(sample)).mapToDouble(line -> Double.parseDouble(
                         line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
     }
@@ -481,7 +481,7 @@ class FaultSuiteIT {
     }
 
     private static int readiness(String service) {
-        return given().get(stack.url(service) + "/q/health/ready").statusCode();
+        return given().get(stack.managementUrl(service) + "/q/health/ready").statusCode();
     }
 
     /** Partnerships whose counts differ from incident-service's, as the reconciliation check reports them. */

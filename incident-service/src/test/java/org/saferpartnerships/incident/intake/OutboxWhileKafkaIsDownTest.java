@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
 
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -57,6 +59,9 @@ class OutboxWhileKafkaIsDownTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     /** With Kafka away no partnership event can arrive: the replica is seeded as those events would have. */
     @BeforeEach
     void aPartnershipInTheReplica() throws SQLException {
@@ -81,7 +86,7 @@ class OutboxWhileKafkaIsDownTest {
         // The relay ticks every 0.5 s: over several ticks the event must neither vanish nor be marked sent.
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                 .until(() -> pendingEventsAbout(id), equalTo(1L));
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when().get(metrics).then().statusCode(200)
                 .body(matchesPattern("(?s).*\\ncsp_outbox_pending(\\{[^}]*})? [1-9][0-9.E]*\\n.*"));
     }
 

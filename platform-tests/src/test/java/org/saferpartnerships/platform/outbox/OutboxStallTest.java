@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
 
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -46,6 +48,9 @@ class OutboxStallTest {
 
     @Inject
     MeterRegistry meters;
+
+    @TestHTTPResource(value = "/health/well", management = true)
+    URL wellness;
 
     @Test
     void aRefusedEventIsReportedAndNothingOvertakesIt() throws SQLException {
@@ -78,7 +83,7 @@ class OutboxStallTest {
     }
 
     private JsonPath wellness() {
-        return given().get("/q/health/well").then().extract().jsonPath();
+        return given().get(wellness).then().extract().jsonPath();
     }
 
     private double gauge(String name) {
