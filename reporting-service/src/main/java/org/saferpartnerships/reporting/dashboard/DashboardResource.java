@@ -89,7 +89,7 @@ public class DashboardResource {
             months.add(m.toString());
         }
         List<CountDimension> table = List.of(CountDimension.CATEGORY, CountDimension.MONTH);
-        List<FeedRow> cells = audience.disclose(queries.counts(List.of(partnership), seriesFrom, to, table), table);
+        List<FeedRow> cells = audience.disclose(queries.counts(List.of(partnership), seriesFrom, to, table));
         Map<String, Long[]> byCategory = new LinkedHashMap<>();
         for (FeedRow cell : cells) {
             Long[] counts = byCategory.computeIfAbsent(cell.category(), c -> zeros(months.size()));
@@ -111,8 +111,7 @@ public class DashboardResource {
 
     private List<Ranked> ranked(String partnership, YearMonth from, YearMonth to, CountDimension dimension,
             Audience audience, int limit) {
-        List<FeedRow> rows = audience.disclose(queries.counts(List.of(partnership), from, to, List.of(dimension)),
-                List.of(dimension));
+        List<FeedRow> rows = audience.disclose(queries.counts(List.of(partnership), from, to, List.of(dimension)));
         return rows.stream().filter(r -> r.count() != null)
                 .map(r -> dimension == CountDimension.DISTRICT
                         ? new Ranked(r.district(), LocalAuthorityDistricts.nameOf(r.district()).orElse(r.district()),

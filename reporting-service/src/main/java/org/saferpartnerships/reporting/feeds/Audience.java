@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * Whom a feed answers: analysts, officers and admins get exact counts; viewers (committee members,
- * the public) get counts below the disclosure threshold suppressed. Decided once per request
- * ({@link FeedAccess#audience()}); every feed applies it where its rows are produced and states it
- * in its answer.
+ * the public) get every count through {@link DisclosureControl}. Decided once per request
+ * ({@link FeedAccess#audience()}); every feed applies it where its figures are produced, before any
+ * change or percentage is worked out from them, and states it in its answer.
  */
 public final class Audience {
 
@@ -26,14 +26,17 @@ public final class Audience {
         return control.threshold();
     }
 
-    /** The rows as this audience may see them: for viewers, with small counts and their give-aways suppressed. */
-    public List<FeedRow> disclose(List<FeedRow> rows, List<CountDimension> dimensions) {
-        return exact ? rows : control.suppress(rows, dimensions);
+    /** The rows as this audience may see them: for viewers, small counts suppressed and the rest rounded. */
+    public List<FeedRow> disclose(List<FeedRow> rows) {
+        return exact ? rows : rows.stream().map(row -> {
+            Long shown = control.disclose(row.count());
+            return shown == null ? row.withCount(null, true) : row.withCount(shown, null);
+        }).toList();
     }
 
-    /** Whether a count that stands alone (a place, not a cell of a table) may be shown. */
-    public boolean mayShow(long count) {
-        return exact || count >= control.threshold();
+    /** One count as this audience may see it; null where it is suppressed. */
+    public Long disclose(long count) {
+        return exact ? Long.valueOf(count) : control.disclose(count);
     }
 
     /** What the answer says about disclosure. */
@@ -41,11 +44,11 @@ public final class Audience {
         return statement(control.rule());
     }
 
-    /** The same, for a feed that leaves small counts out instead of suppressing cells ({@code suppressedRule}). */
+    /** The same, for a feed that leaves suppressed figures out instead of marking them ({@code suppressedRule}). */
     public IncidentCountFeed.Disclosure statement(String suppressedRule) {
         return exact
-                ? new IncidentCountFeed.Disclosure(false, control.threshold(),
+                ? new IncidentCountFeed.Disclosure(false, control.threshold(), null,
                         "Exact counts: the caller is an analyst or officer of the partnership.")
-                : new IncidentCountFeed.Disclosure(true, control.threshold(), suppressedRule);
+                : new IncidentCountFeed.Disclosure(true, control.threshold(), control.roundingBase(), suppressedRule);
     }
 }

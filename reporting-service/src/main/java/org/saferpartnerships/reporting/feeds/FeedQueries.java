@@ -14,7 +14,12 @@ public class FeedQueries {
 
     /** A place with its count, as data.police.uk describes places. */
     public record Place(String partnership, String locationDescription, BigDecimal latitude, BigDecimal longitude,
-            long count) {
+            Long count) {
+
+        /** The place with its count as disclosed; null where suppressed. */
+        public Place withCount(Long disclosed) {
+            return new Place(partnership, locationDescription, latitude, longitude, disclosed);
+        }
     }
 
     private final EntityManager entityManager;

@@ -55,7 +55,7 @@ public class HotspotResource {
     @Operation(summary = "The places with most incidents", description = "Location descriptions and their points "
             + "as data.police.uk publishes them. format=geojson (or Accept: application/geo+json) gives a GeoJSON "
             + "FeatureCollection a map library draws directly. Viewers see only places at or above the "
-            + "disclosure threshold.")
+            + "disclosure threshold, with counts rounded.")
     public Response hotspots(
             @QueryParam("partnership") @NotBlank String partnership,
             @Valid @BeanParam MonthRange period,
@@ -67,12 +67,13 @@ public class HotspotResource {
         period.checked();
         Audience audience = access.audience();
         List<FeedQueries.Place> places = queries.hotspots(partnerships, period.first(), period.last(), category, limit).stream()
-                .filter(p -> audience.mayShow(p.count())).toList();
+                .map(p -> p.withCount(audience.disclose(p.count()))).filter(p -> p.count() != null).toList();
         if ("geojson".equals(format) || (format == null && accept != null && accept.startsWith(GEOJSON))) {
             return Response.ok(featureCollection(places), GEOJSON).build();
         }
         return Response.ok(new Hotspots(partnership, period.from(), period.to(), category, feeds.freshness(),
-                audience.statement("Places with fewer than " + audience.threshold() + " incidents are left out."),
+                audience.statement("Places with fewer than " + audience.threshold() + " incidents are left out; "
+                        + "the others' counts are rounded to the nearest 5."),
                 places), MediaType.APPLICATION_JSON).build();
     }
 

@@ -14,7 +14,7 @@ import org.saferpartnerships.reporting.directory.PartnershipLabel;
         {"partnership": "safer-colchester",
          "partnerships": [{"id": "safer-colchester", "name": "Safer Colchester Partnership"}], "from": "2024-04", "to": "2024-05", "groupBy": ["month", "category"],
          "compare": null, "freshness": {"lastEventAt": "2024-06-01T09:00:00Z", "lastAppliedAt": "2024-06-01T09:00:01Z"},
-         "disclosure": {"applied": false, "threshold": 5, "rule": "Exact counts: the caller is an analyst or officer of the partnership."},
+         "disclosure": {"applied": false, "threshold": 8, "roundedTo": null, "rule": "Exact counts: the caller is an analyst or officer of the partnership."},
          "rows": [{"month": "2024-04", "category": "anti-social-behaviour", "count": 212},
                   {"month": "2024-04", "category": "violent-crime", "count": 388}]}""")
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -25,7 +25,10 @@ public record IncidentCountFeed(String partnership, List<PartnershipLabel> partn
     public record Freshness(Instant lastEventAt, Instant lastAppliedAt) {
     }
 
-    /** Whether small counts were suppressed, at which threshold, by which rule. */
-    public record Disclosure(boolean applied, int threshold, String rule) {
+    /**
+     * Whether disclosure control was applied: counts below {@code threshold} suppressed, the rest
+     * rounded to the nearest {@code roundedTo} (null for exact counts), by which rule.
+     */
+    public record Disclosure(boolean applied, int threshold, Integer roundedTo, String rule) {
     }
 }

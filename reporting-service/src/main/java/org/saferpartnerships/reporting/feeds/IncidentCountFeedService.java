@@ -36,13 +36,13 @@ public class IncidentCountFeedService {
         this.entityManager = entityManager;
     }
 
-    /** The query's rows as the audience may see them, each period disclosed on its own before they meet. */
+    /** The query's rows as the audience may see them, each period disclosed before changes are worked out from them. */
     List<FeedRow> counts(CountQuery query, Comparison comparison, Audience audience) {
-        List<FeedRow> rows = audience.disclose(query.run(entityManager), query.groupBy());
+        List<FeedRow> rows = audience.disclose(query.run(entityManager));
         if (comparison == Comparison.NONE) {
             return rows;
         }
-        List<FeedRow> earlier = audience.disclose(query.shiftedYearsBack(1).run(entityManager), query.groupBy());
+        List<FeedRow> earlier = audience.disclose(query.shiftedYearsBack(1).run(entityManager));
         Map<String, FeedRow> earlierByKey = earlier.stream()
                 .collect(Collectors.toMap(r -> key(r, query.groupBy(), true), r -> r, (a, b) -> a, HashMap::new));
         return rows.stream().map(row -> {

@@ -33,44 +33,19 @@ public class PerformanceService {
     }
 
     public List<PerformanceLine> lines(String partnership, YearMonth from, YearMonth to, Audience audience) {
-        int threshold = audience.threshold();
-        boolean suppress = !audience.exact();
         Map<String, Long> current = byCategory(partnership, from, to);
         Map<String, Long> previous = byCategory(partnership, from.minusYears(1), to.minusYears(1));
         List<PerformanceLine> lines = new ArrayList<>();
-        lines.add(line(ALL_CRIME, "All crime", crime(current), crime(previous), "offences", threshold, suppress));
+        lines.add(line(ALL_CRIME, "All crime", crime(current), crime(previous), "offences", audience));
         lines.add(line(ASB, "Anti-social behaviour", current.getOrDefault(ASB, 0L), previous.getOrDefault(ASB, 0L),
-                "incidents", threshold, suppress));
+                "incidents", audience));
         for (IncidentCategory category : IncidentCategory.values()) {
             if (category != IncidentCategory.ANTI_SOCIAL_BEHAVIOUR) {
                 lines.add(line(category.slug(), category.displayName(), current.getOrDefault(category.slug(), 0L),
-                        previous.getOrDefault(category.slug(), 0L), "offences", threshold, suppress));
+                        previous.getOrDefault(category.slug(), 0L), "offences", audience));
             }
         }
-        return suppress ? withoutLoneHiddenCrime(lines) : lines;
-    }
-
-    /**
-     * All crime is the sum of the crime lines: with exactly one of them hidden, it could be worked
-     * out by subtraction, so the smallest other crime line is hidden too.
-     */
-    private static List<PerformanceLine> withoutLoneHiddenCrime(List<PerformanceLine> lines) {
-        List<PerformanceLine> crime = lines.subList(2, lines.size());
-        if (crime.stream().filter(PerformanceLine::suppressed).count() != 1) {
-            return lines;
-        }
-        PerformanceLine partner = crime.stream().filter(l -> !l.suppressed() && (l.current() > 0 || l.previous() > 0))
-                .min(java.util.Comparator.comparingLong(PerformanceLine::current)).orElse(null);
-        if (partner == null) {
-            return lines;
-        }
-        List<PerformanceLine> result = new ArrayList<>(lines);
-        result.set(lines.indexOf(partner), hidden(partner.key(), partner.label()));
-        return result;
-    }
-
-    private static PerformanceLine hidden(String key, String label) {
-        return new PerformanceLine(key, label, null, null, null, null, true, label + ": figures too small to publish");
+        return lines;
     }
 
     private Map<String, Long> byCategory(String partnership, YearMonth from, YearMonth to) {
@@ -83,22 +58,22 @@ public class PerformanceService {
     }
 
     /**
-     * Lines under disclosure control hide both figures when either is small: with one of them and
-     * the change, the other could be worked out.
+     * Both figures as the audience may see them, and the change between those: a viewer's change is
+     * one of rounded figures. Where either is suppressed there is no change (with the other figure
+     * it would give the suppressed one away); the other figure is shown as it is everywhere else.
      */
     private static PerformanceLine line(String key, String label, long current, long previous, String unit,
-            int threshold, boolean suppress) {
-        if (suppress && (isSmall(current, threshold) || isSmall(previous, threshold))) {
-            return hidden(key, label);
+            Audience audience) {
+        Long shownCurrent = audience.disclose(current);
+        Long shownPrevious = audience.disclose(previous);
+        if (shownCurrent == null || shownPrevious == null) {
+            return new PerformanceLine(key, label, shownCurrent, shownPrevious, null, null, true,
+                    label + ": too few to compare");
         }
-        long change = current - previous;
-        BigDecimal percent = IncidentCountFeedService.percentChange(current, previous);
-        return new PerformanceLine(key, label, current, previous, change, percent, false,
+        long change = shownCurrent - shownPrevious;
+        BigDecimal percent = IncidentCountFeedService.percentChange(shownCurrent, shownPrevious);
+        return new PerformanceLine(key, label, shownCurrent, shownPrevious, change, percent, false,
                 statement(label, change, percent, unit));
-    }
-
-    private static boolean isSmall(long count, int threshold) {
-        return count > 0 && count < threshold;
     }
 
     static String statement(String label, long change, BigDecimal percent, String unit) {

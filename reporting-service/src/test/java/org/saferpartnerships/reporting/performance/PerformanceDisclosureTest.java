@@ -23,7 +23,7 @@ import org.saferpartnerships.testing.identity.TestTokens;
 class PerformanceDisclosureTest {
 
     @Test
-    void viewersCannotWorkOutAHiddenCategoryFromAllCrime() {
+    void viewersGetRoundedFiguresAndChangesWorkedOutFromThem() {
         String p = "p-" + UUID.randomUUID();
         List<Incident> incidents = new ArrayList<>();
         add(incidents, p, "burglary", "2018-05", 3);
@@ -41,11 +41,18 @@ class PerformanceDisclosureTest {
                 .when().get("/api/v1/partnerships/" + p + "/performance")
                 .then().statusCode(200)
                 .body("disclosure.applied", equalTo(true))
-                .body("lines[0].current", equalTo(33))
+                .body("lines[0].current", equalTo(35))
+                .body("lines[0].previous", equalTo(45))
+                .body("lines[0].change", equalTo(-10))
+                .body("lines[0].statement", equalTo("All crime down 22.2% (10 fewer offences)"))
                 .body("lines.find { it.key == 'burglary' }.suppressed", equalTo(true))
                 .body("lines.find { it.key == 'burglary' }.current", nullValue())
-                .body("lines.find { it.key == 'drugs' }.suppressed", equalTo(true))
-                .body("lines.find { it.key == 'robbery' }.current", equalTo(20));
+                .body("lines.find { it.key == 'burglary' }.previous", nullValue())
+                .body("lines.find { it.key == 'drugs' }.current", equalTo(10))
+                .body("lines.find { it.key == 'drugs' }.previous", equalTo(10))
+                .body("lines.find { it.key == 'drugs' }.statement", equalTo("Drugs unchanged"))
+                .body("lines.find { it.key == 'robbery' }.current", equalTo(20))
+                .body("lines.find { it.key == 'robbery' }.previous", equalTo(25));
     }
 
     private static void add(List<Incident> incidents, String p, String category, String month, int count) {
