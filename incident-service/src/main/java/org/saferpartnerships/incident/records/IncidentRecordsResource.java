@@ -43,7 +43,8 @@ import org.saferpartnerships.incident.register.Submitter;
 import org.saferpartnerships.platform.api.CalendarMonth;
 import org.saferpartnerships.platform.api.EntityTags;
 import org.saferpartnerships.platform.api.HttpProblem;
-import org.saferpartnerships.platform.audit.RecordAccessAudit;
+import org.saferpartnerships.platform.audit.AuditTrail;
+import org.saferpartnerships.platform.audit.Audited;
 import org.saferpartnerships.platform.geography.DistrictCode;
 import org.saferpartnerships.platform.identity.Caller;
 import org.saferpartnerships.platform.identity.Roles;
@@ -51,12 +52,13 @@ import org.saferpartnerships.platform.vocabulary.Term;
 
 /**
  * Reading incidents record by record: an agency sees its own; partnership officers and analysts
- * those of their partnerships; admins all. Every read is audited. Corrections and withdrawals
- * are the recording agency's.
+ * those of their partnerships; admins all. Every read is audited with the ids it answered.
+ * Corrections and withdrawals are the recording agency's.
  */
 @Path("/api/v1/incidents")
 @Tag(name = "Incidents")
 @Produces(MediaType.APPLICATION_JSON)
+@Audited(value = "incident", id = "id")
 public class IncidentRecordsResource {
 
     /** Why an incident is withdrawn. */
@@ -65,10 +67,10 @@ public class IncidentRecordsResource {
 
     private final Caller caller;
     private final EntityManager entityManager;
-    private final RecordAccessAudit audit;
+    private final AuditTrail audit;
     private final IncidentCorrectionService corrections;
 
-    IncidentRecordsResource(Caller caller, EntityManager entityManager, RecordAccessAudit audit,
+    IncidentRecordsResource(Caller caller, EntityManager entityManager, AuditTrail audit,
             IncidentCorrectionService corrections) {
         this.caller = caller;
         this.entityManager = entityManager;
@@ -99,7 +101,7 @@ public class IncidentRecordsResource {
         List<Incident> found = query.run(entityManager);
         boolean more = found.size() > limit;
         List<Incident> page = more ? found.subList(0, limit) : found;
-        audit.read("incidents", query.toString(), page.size());
+        audit.records(page.stream().map(incident -> incident.id).toList());
         String next = more ? IncidentQuery.Cursor.after(page.get(limit - 1)).encode() : null;
         return new IncidentPage(page.stream().map(IncidentView::of).toList(), next);
     }
@@ -114,7 +116,6 @@ public class IncidentRecordsResource {
         Incident incident = Incident.<Incident>findByIdOptional(id)
                 .filter(this::visibleToCaller)
                 .orElseThrow(() -> HttpProblem.valueOf(Response.Status.NOT_FOUND, "No incident " + id));
-        audit.read("incident", "id=" + id, 1);
         return EntityTags.tagged(IncidentView.of(incident), incident.version);
     }
 
@@ -133,6 +134,7 @@ public class IncidentRecordsResource {
 
     @POST
     @Path("{id}/withdrawal")
+    @Audited(action = "withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AGENCY_SUBMITTER)
     @Operation(summary = "Withdraw an incident", description = "Recorded in error or a duplicate: the record stays, "

@@ -31,6 +31,7 @@ public final class TestTokens {
     public static final String AUDIENCE = "csp-api";
 
     private final String user;
+    private String subject;
     private final Set<String> roles = new LinkedHashSet<>();
     private String agencyId;
     private List<String> partnerships = List.of();
@@ -38,6 +39,7 @@ public final class TestTokens {
 
     private TestTokens(String user) {
         this.user = user;
+        this.subject = user;
     }
 
     public static TestTokens forUser(String user) {
@@ -72,6 +74,12 @@ public final class TestTokens {
         return this;
     }
 
+    /** The account's id ({@code sub}), by default the username; Keycloak's is a UUID. */
+    public TestTokens subject(String id) {
+        subject = id;
+        return this;
+    }
+
     /** A token minted for another API, which every service must refuse. */
     public TestTokens audience(String value) {
         audience = value;
@@ -80,7 +88,7 @@ public final class TestTokens {
 
     public String token() {
         JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
-                .subject(user)
+                .subject(subject)
                 .preferredUserName(user)
                 .audience(audience)
                 .claim("realm_access", Map.of("roles", List.copyOf(roles)))

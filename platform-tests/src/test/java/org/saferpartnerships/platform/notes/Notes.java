@@ -2,7 +2,11 @@ package org.saferpartnerships.platform.notes;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +16,7 @@ import io.agroal.api.AgroalDataSource;
 
 import org.saferpartnerships.platform.outbox.Outbox;
 
-/** Writes a note and its event in one transaction, as a service writes a record. */
+/** Writes a note and its event in one transaction, as a service writes a record; reads notes. */
 @ApplicationScoped
 public class Notes {
 
@@ -27,6 +31,31 @@ public class Notes {
     Notes(AgroalDataSource dataSource, Outbox outbox) {
         this.dataSource = dataSource;
         this.outbox = outbox;
+    }
+
+    /** The partnership's notes, by id. */
+    public List<NoteWritten> of(String partnershipId) {
+        return select("select id, partnership_id, text from note where partnership_id = ? order by id", partnershipId);
+    }
+
+    public Optional<NoteWritten> find(UUID id) {
+        return select("select id, partnership_id, text from note where id = ?", id).stream().findFirst();
+    }
+
+    private List<NoteWritten> select(String sql, Object parameter) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setObject(1, parameter);
+            List<NoteWritten> found = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    found.add(new NoteWritten(row.getObject(1, UUID.class), row.getString(2), row.getString(3)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read notes", e);
+        }
     }
 
     @Transactional

@@ -34,7 +34,7 @@ class RetentionTest {
     MeterRegistry meters;
 
     @Test
-    void appliedEventsKeysAndAuditRowsPastTheirPeriodGoAndTheRestStay() throws SQLException {
+    void appliedEventsKeysAndAuditEntriesPastTheirPeriodGoAndTheRestStay() throws SQLException {
         String tag = "retention-" + UUID.randomUUID();
         execute("""
                 insert into consumed_event (consumer, event_id, event_type, consumed_at) values
@@ -45,18 +45,19 @@ class RetentionTest {
                     (?, 'older than a day', gen_random_uuid(), 'POST /notes', 'f', now() - interval '25 hours'),
                     (?, 'within a day', gen_random_uuid(), 'POST /notes', 'f', now() - interval '23 hours')""", tag);
         execute("""
-                insert into record_access_audit (at, caller, action, query, record_count) values
-                    (now() - interval '6 years 10 days', ?, 'older than six years', 'q', 1),
-                    (now() - interval '5 years', ?, 'within six years', 'q', 1)""", tag);
+                insert into audit_entry (at, username, action, method, path, outcome) values
+                    (now() - interval '6 years 10 days', ?, 'older than six years', 'GET', '/', 'allowed'),
+                    (now() - interval '5 years', ?, 'within six years', 'GET', '/', 'allowed')""", tag);
         double removedBefore = removed("consumed_event");
+        double auditRemovedBefore = removed("audit_entry");
 
         retention.removeExpired();
 
         assertThat(strings("select event_id from consumed_event where consumer = ?", tag), contains("within 30 days"));
         assertThat(strings("select key from idempotency_key where caller = ?", tag), contains("within a day"));
-        assertThat(strings("select action from record_access_audit where caller = ?", tag),
-                contains("within six years"));
+        assertThat(strings("select action from audit_entry where username = ?", tag), contains("within six years"));
         assertThat(removed("consumed_event"), greaterThanOrEqualTo(removedBefore + 1));
+        assertThat(removed("audit_entry"), greaterThanOrEqualTo(auditRemovedBefore + 1));
     }
 
     private double removed(String table) {

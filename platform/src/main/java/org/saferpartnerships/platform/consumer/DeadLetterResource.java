@@ -15,12 +15,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.common.annotation.Blocking;
 
+import org.saferpartnerships.platform.audit.Audited;
 import org.saferpartnerships.platform.identity.Roles;
 
 /** The dead letters of this service's consumers, and their redrive once the fault is fixed. */
 @Path("/api/v1/admin/dead-letters")
 @Tag(name = "Administration")
 @Produces(MediaType.APPLICATION_JSON)
+@Audited(value = "dead-letter-queue", id = "consumerGroup")
 public class DeadLetterResource {
 
     private final DeadLetterRedrive redrive;
@@ -41,6 +43,7 @@ public class DeadLetterResource {
     @Path("{consumerGroup}/redrive")
     @Blocking
     @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Audited(action = "redrive")
     @Operation(summary = "Apply the group's dead letters again, after the fault that sent them there is fixed",
             description = "Each letter is applied once: one the consumer applied meanwhile is skipped, so a redrive "
                     + "may be repeated. A letter that fails again stops the redrive and is named in `failed`; "

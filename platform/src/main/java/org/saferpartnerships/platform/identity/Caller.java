@@ -34,6 +34,15 @@ public class Caller {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
+    /** The token's {@code sub}: the account, which stays when a username is changed or reused. */
+    public Optional<String> subject() {
+        return identity.isAnonymous() ? Optional.empty() : Optional.ofNullable(token.getSubject());
+    }
+
+    public Set<String> roles() {
+        return Set.copyOf(identity.getRoles());
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }

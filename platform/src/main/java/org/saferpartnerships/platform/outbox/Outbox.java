@@ -20,6 +20,7 @@ import io.agroal.api.AgroalDataSource;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 
+import org.saferpartnerships.platform.audit.AuditTrail;
 import org.saferpartnerships.platform.events.DomainEvent;
 import org.saferpartnerships.platform.persistence.TimeOrderedIds;
 
@@ -116,6 +117,10 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event cannot be serialised: " + e.getOriginalMessage(), e);
         }
+        // Every change publishes its events, so their subjects are the records a request changed; their
+        // audit entry is written in this transaction, and a change whose entry cannot be written fails.
+        AuditTrail.ofCurrentRequest()
+                .ifPresent(trail -> trail.records(events.stream().map(DomainEvent::subject).toList()));
     }
 
     /**

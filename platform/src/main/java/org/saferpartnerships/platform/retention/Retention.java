@@ -2,6 +2,7 @@ package org.saferpartnerships.platform.retention;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -19,14 +20,23 @@ import org.saferpartnerships.platform.api.IdempotencyKeys;
 /**
  * Deletes what the platform's own tables no longer need to hold, in bounded batches, on any
  * instance: applied-event records past the redelivery window, idempotency keys past theirs, the
- * record-access audit past its legal period. {@code csp_retention_rows_removed_total} counts what
+ * audit trail past its legal period. {@code csp_retention_rows_removed_total} counts what
  * went, by table. (The outbox needs none: the relay deletes what it published.)
  */
 @ApplicationScoped
 public class Retention {
 
-    /** A table, the column that dates its rows, and how long they stay. */
-    record Rule(String table, String datedBy, Duration keep) {
+    /**
+     * A table, how long its rows stay, and the statement that removes a batch of those past it
+     * (parameters: the period in seconds, the batch size), answering a count or how many it removed.
+     */
+    record Rule(String table, Duration keep, String removal) {
+
+        /** Rows dated by {@code datedBy}, deleted in batches of their physical position. */
+        static Rule dated(String table, String datedBy, Duration keep) {
+            return new Rule(table, keep, "delete from " + table + " where ctid = any(array(select ctid from " + table
+                    + " where " + datedBy + " < now() - make_interval(secs => ?) limit ?))");
+        }
     }
 
     private static final Duration SHORTEST_AUDIT = Duration.ofDays(365);
@@ -39,14 +49,17 @@ public class Retention {
     Retention(AgroalDataSource dataSource, MeterRegistry meters, RetentionConfig config) {
         if (config.accessAudit().compareTo(SHORTEST_AUDIT) < 0) {
             throw new IllegalStateException("csp.retention.access-audit is " + config.accessAudit().toDays()
-                    + " days; the access audit is kept at least a year, so a slip cannot delete it");
+                    + " days; the audit trail is kept at least a year, so a slip cannot delete it");
         }
         this.dataSource = dataSource;
         this.meters = meters;
         this.config = config;
-        this.rules = List.of(new Rule("consumed_event", "consumed_at", config.consumedEvents()),
-                new Rule("idempotency_key", "claimed_at", IdempotencyKeys.KEPT),
-                new Rule("record_access_audit", "at", config.accessAudit()));
+        // The audit trail is append-only: its trigger lets only this function delete, and only entries
+        // older than a year, so no statement of the service can shorten it by mistake.
+        this.rules = List.of(Rule.dated("consumed_event", "consumed_at", config.consumedEvents()),
+                Rule.dated("idempotency_key", "claimed_at", IdempotencyKeys.KEPT),
+                new Rule("audit_entry", config.accessAudit(),
+                        "select purge_audit_entries(make_interval(secs => ?), ?)"));
     }
 
     @Scheduled(identity = "platform-retention", every = "${csp.retention.interval:1h}", delayed = "2m",
@@ -67,12 +80,17 @@ public class Retention {
         int deleted;
         do {
             try (Connection connection = dataSource.getConnection();
-                    PreparedStatement delete = connection.prepareStatement("delete from " + rule.table()
-                            + " where ctid = any(array(select ctid from " + rule.table() + " where " + rule.datedBy()
-                            + " < now() - make_interval(secs => ?) limit ?))")) {
-                delete.setDouble(1, rule.keep().toSeconds());
-                delete.setInt(2, config.batchSize());
-                deleted = delete.executeUpdate();
+                    PreparedStatement removal = connection.prepareStatement(rule.removal())) {
+                removal.setDouble(1, rule.keep().toSeconds());
+                removal.setInt(2, config.batchSize());
+                if (removal.execute()) {
+                    try (ResultSet count = removal.getResultSet()) {
+                        count.next();
+                        deleted = count.getInt(1);
+                    }
+                } else {
+                    deleted = removal.getUpdateCount();
+                }
             }
             removed += deleted;
         } while (deleted == config.batchSize());

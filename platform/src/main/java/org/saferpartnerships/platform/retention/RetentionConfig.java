@@ -19,9 +19,10 @@ public interface RetentionConfig {
     Duration consumedEvents();
 
     /**
-     * How long the record-access audit is kept: six years by default, the period records of
-     * access to criminal-offence data are commonly held for. At least a year: a slip in the
-     * configuration must not delete the trail.
+     * How long the audit trail ({@code audit_entry}) is kept: six years by default, the period
+     * records of access to criminal-offence data are commonly held for. At least a year: a slip in
+     * the configuration must not delete the trail (nor can the database's own guard, which refuses
+     * to delete a younger entry).
      */
     @WithDefault("2192d")
     Duration accessAudit();
