@@ -59,6 +59,10 @@ public final class LocalStack implements AutoCloseable {
         // reporting-service checks its counts against incident-service's soon and often.
         env.put("CSP_RECONCILIATION_EVERY", "5s");
         env.put("CSP_RECONCILIATION_FIRST_AFTER", "5s");
+        // The fault suite's load driver stands for many agencies' systems under one token: no rate limit
+        // (the limit itself is proven in platform-tests).
+        env.put("CSP_API_RATE_LIMIT_REQUESTS_PER_SECOND", "1000000");
+        env.put("CSP_API_RATE_LIMIT_BURST", "1000000");
         env.put("CSP_DB_USER", postgres.user());
         env.put("CSP_DB_PASSWORD", postgres.password());
         for (String service : SERVICES) {

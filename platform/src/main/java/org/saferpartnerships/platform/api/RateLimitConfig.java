@@ -1,0 +1,28 @@
+package org.saferpartnerships.platform.api;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * How much of a service one client may take ({@link RateLimit}): a token bucket per client, refilled
+ * at {@code requests-per-second} and holding at most {@code burst}. The defaults are far above what a
+ * person or a dashboard sends, and well below what one runaway script could.
+ */
+@ConfigMapping(prefix = "csp.api.rate-limit")
+public interface RateLimitConfig {
+
+    /** Requests a second one client may keep up (env CSP_API_RATE_LIMIT_REQUESTS_PER_SECOND). */
+    @WithDefault("50")
+    long requestsPerSecond();
+
+    /** Requests one client may send at once after a quiet spell (env CSP_API_RATE_LIMIT_BURST). */
+    @WithDefault("100")
+    long burst();
+
+    /**
+     * Clients remembered at most; a client idle until its bucket is full again is forgotten anyway,
+     * losing nothing. Bounds the memory a flood of distinct clients can take.
+     */
+    @WithDefault("100000")
+    long maxClients();
+}
