@@ -218,6 +218,10 @@ public class IncidentImportJob {
     }
 
     private void storeOnce(UUID importId, List<Row> chunk, Submitter submitter, boolean last) {
+        // A chunk's statements may take as long as its transaction (csp.imports.chunk-timeout), not
+        // only the statement_timeout every pooled connection has for request work; this transaction only.
+        IncidentImport.getEntityManager().createNativeQuery("select set_config('statement_timeout', ?1, true)")
+                .setParameter(1, config.chunkTimeout().toMillis() + "ms").getSingleResult();
         // Locked: Hibernate writes the whole row back at commit, which without the lock put back the
         // heard_at it had read over the heartbeat's, and RUNNING over a FAILED mark made meanwhile.
         IncidentImport progress = locked(importId);
