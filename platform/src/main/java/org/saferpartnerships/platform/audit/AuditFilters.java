@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.BlockingOperationControl;
 
 import org.saferpartnerships.platform.api.HttpProblem;
 import org.saferpartnerships.platform.api.PageRequest;
@@ -31,6 +32,8 @@ import org.saferpartnerships.platform.persistence.PassingRefusal;
  * refused work was rolled back. A request whose changes were already written with their entries
  * (see {@link AuditTrail}) and that was answered needs none. An answer whose entry cannot be
  * written is replaced by a problem: nobody reads records the trail does not know were read.
+ * Requests refused before authentication completed (401 on the I/O thread) name no caller and are
+ * not audited.
  */
 public class AuditFilters {
 
@@ -64,6 +67,17 @@ public class AuditFilters {
      */
     @ServerResponseFilter(priority = Priorities.USER - 100)
     public void finish(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
+        if (!BlockingOperationControl.isBlockingAllowed()) {
+            // Answered on the event loop: refused before any resource ran (a token that does not verify:
+            // no caller to name, nothing read). An answer from a resource that ran there could not be
+            // audited, so it is not given.
+            if (response.getStatus() < 400) {
+                Log.errorf("%s %s was answered on an I/O thread, where it cannot be audited", request.getMethod(),
+                        request.getUriInfo().getPath());
+                withhold(request, response, false);
+            }
+            return;
+        }
         if (!trail.begun()) {
             // Refused before the request filters ran (a role the method does not allow).
             trail.begin(describe(request, resource));
