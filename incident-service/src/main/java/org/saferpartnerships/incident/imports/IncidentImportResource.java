@@ -37,12 +37,15 @@ import io.smallrye.common.annotation.Blocking;
 import org.saferpartnerships.incident.register.Submitter;
 import org.saferpartnerships.platform.admission.ServiceBusyException;
 import org.saferpartnerships.platform.api.HttpProblem;
+import org.saferpartnerships.platform.audit.AuditTrail;
+import org.saferpartnerships.platform.audit.Audited;
 import org.saferpartnerships.platform.identity.Caller;
 import org.saferpartnerships.platform.identity.Roles;
 
 @jakarta.ws.rs.Path("/api/v1/incident-imports")
 @Tag(name = "Incident imports", description = "data.police.uk street-level CSV files, imported in the background")
 @Produces(MediaType.APPLICATION_JSON)
+@Audited(value = "incident-import", id = "id")
 public class IncidentImportResource {
 
     private static final Duration RETRY_AFTER = Duration.ofSeconds(60);
@@ -50,11 +53,13 @@ public class IncidentImportResource {
     private final Caller caller;
     private final ImportConfig config;
     private final IncidentImportJob job;
+    private final AuditTrail audit;
 
-    IncidentImportResource(Caller caller, ImportConfig config, IncidentImportJob job) {
+    IncidentImportResource(Caller caller, ImportConfig config, IncidentImportJob job, AuditTrail audit) {
         this.caller = caller;
         this.config = config;
         this.job = job;
+        this.audit = audit;
     }
 
     @POST
@@ -89,6 +94,8 @@ public class IncidentImportResource {
                 i.worker = job.worker();
                 i.heardAt = i.receivedAt;
                 i.persist();
+                // The import's audit entry commits with it; the rows it stores are this import's.
+                audit.record(i.id);
                 return i;
             });
         } catch (IOException | RuntimeException e) {

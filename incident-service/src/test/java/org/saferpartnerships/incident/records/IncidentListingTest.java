@@ -4,7 +4,6 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
@@ -32,6 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 import org.saferpartnerships.incident.Directory;
+import org.saferpartnerships.platform.audit.AuditTrail;
 import org.saferpartnerships.platform.identity.Roles;
 import org.saferpartnerships.testing.identity.TestTokens;
 
@@ -201,15 +201,39 @@ class IncidentListingTest {
     }
 
     @Test
-    void everyRecordLevelReadIsAudited() throws Exception {
-        String analyst = TestTokens.forUser("audited-analyst-" + UUID.randomUUID()).roles(Roles.ANALYST)
-                .partnerships(partnership).token();
-        withToken(analyst).queryParam("partnership", partnership)
-                .when().get("/api/v1/incidents").then().statusCode(200);
-        long audited = Directory.count(dataSource,
-                "select count(*) from record_access_audit where caller like ? and record_count = 7",
-                "audited-analyst-%");
-        assertThat(audited, greaterThan(0L));
+    void aPostedIncidentAndAListingAreAuditedWithTheirIds() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        String submitter = TestTokens.forUser("audited-submitter").subject(subject).roles(Roles.AGENCY_SUBMITTER)
+                .agency("essex-police").partnerships(partnership).token();
+        String purpose = "incident audit " + UUID.randomUUID();
+        String posted = jsonWithToken(submitter).header(AuditTrail.PURPOSE, purpose).body("""
+                {"externalRef": "%s", "category": "burglary", "occurredMonth": "2018-02", "districtCode": "%s"}"""
+                .formatted(UUID.randomUUID(), district)).when().post("/api/v1/incidents")
+                .then().statusCode(201).extract().path("id");
+        List<String> listed = withToken(submitter).header(AuditTrail.PURPOSE, purpose)
+                .queryParam("partnership", partnership).when().get("/api/v1/incidents")
+                .then().statusCode(200).extract().jsonPath().getList("items.id");
+        assertThat(listed, hasSize(6));
+
+        List<List<Object>> entries = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        select action, record_type, record_ids, subject, agency_id, outcome from audit_entry
+                        where purpose = ? order by id""")) {
+            select.setString(1, purpose);
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(List.of(rows.getString(1), rows.getString(2),
+                            List.of((String[]) rows.getArray(3).getArray()), rows.getString(4), rows.getString(5),
+                            rows.getString(6)));
+                }
+            }
+        }
+        assertThat(entries, hasSize(2));
+        assertThat(entries.get(0), equalTo(List.of("create", "incident", List.of(posted), subject, "essex-police",
+                "allowed")));
+        assertThat(entries.get(1).subList(0, 2), equalTo(List.of("list", "incident")));
+        assertThat((List<?>) entries.get(1).get(2), containsInAnyOrder(listed.toArray()));
     }
 
     @Test
