@@ -33,25 +33,31 @@ import org.saferpartnerships.partnership.partnerships.PartnershipAccess;
 import org.saferpartnerships.platform.api.EntityTags;
 import org.saferpartnerships.platform.api.HttpProblem;
 import org.saferpartnerships.platform.api.PageRequest;
+import org.saferpartnerships.platform.audit.AuditTrail;
+import org.saferpartnerships.platform.audit.Audited;
 import org.saferpartnerships.platform.identity.Roles;
 
 @Path("/api/v1/agencies")
 @Tag(name = "Agencies", description = "The directory of partner agencies")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Audited(value = "agency", id = "id")
 public class AgencyResource {
 
     private final AgencyService agencies;
+    private final AuditTrail audit;
 
-    AgencyResource(AgencyService agencies) {
+    AgencyResource(AgencyService agencies, AuditTrail audit) {
         this.agencies = agencies;
+        this.audit = audit;
     }
 
     @GET
     @Authenticated
     @Operation(summary = "List the agency directory", description = "Sorted by name.")
     public RestResponse<List<AgencyView>> list(@Valid @BeanParam PageRequest page) {
-        return page.of(Agency.<Agency>listAll(Sort.by("name")).stream().map(AgencyView::of).toList());
+        return audit.listed(page.of(Agency.<Agency>listAll(Sort.by("name")).stream().map(AgencyView::of).toList()),
+                AgencyView::id);
     }
 
     @GET

@@ -30,12 +30,15 @@ import io.quarkus.security.Authenticated;
 import org.saferpartnerships.partnership.partnerships.PartnershipAccess;
 import org.saferpartnerships.platform.api.EntityTags;
 import org.saferpartnerships.platform.api.PageRequest;
+import org.saferpartnerships.platform.audit.AuditTrail;
+import org.saferpartnerships.platform.audit.Audited;
 import org.saferpartnerships.platform.identity.Roles;
 
 @Path("/api/v1/partnerships/{partnershipId}/assessments")
 @Tag(name = "Strategic assessments", description = "The yearly assessment of crime and ASB, scored and ranked")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Audited(value = "strategic-assessment", id = "assessmentId")
 public class AssessmentResource {
 
     /** An assessment as the API returns it, with its issues ranked by weighted score. */
@@ -50,10 +53,12 @@ public class AssessmentResource {
 
     private final AssessmentService assessments;
     private final PartnershipAccess access;
+    private final AuditTrail audit;
 
-    AssessmentResource(AssessmentService assessments, PartnershipAccess access) {
+    AssessmentResource(AssessmentService assessments, PartnershipAccess access, AuditTrail audit) {
         this.assessments = assessments;
         this.access = access;
+        this.audit = audit;
     }
 
     @GET
@@ -62,8 +67,9 @@ public class AssessmentResource {
     public RestResponse<List<AssessmentView>> list(@Valid @BeanParam PageRequest page,
             @PathParam("partnershipId") String partnershipId) {
         access.readable(partnershipId);
-        return page.of(StrategicAssessment.<StrategicAssessment>list("partnershipId = ?1 order by periodStart desc",
-                partnershipId).stream().map(AssessmentView::of).toList());
+        List<AssessmentView> all = StrategicAssessment.<StrategicAssessment>list(
+                "partnershipId = ?1 order by periodStart desc", partnershipId).stream().map(AssessmentView::of).toList();
+        return audit.listed(page.of(all), AssessmentView::id);
     }
 
     @GET
@@ -101,6 +107,7 @@ public class AssessmentResource {
 
     @POST
     @Path("{assessmentId}/finalisation")
+    @Audited(action = "finalise")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.PARTNERSHIP_OFFICER, Roles.PLATFORM_ADMIN })
     @Operation(summary = "Finalise the assessment; it is read-only afterwards")

@@ -30,6 +30,8 @@ import io.quarkus.security.Authenticated;
 import org.saferpartnerships.partnership.partnerships.PartnershipAccess;
 import org.saferpartnerships.platform.api.EntityTags;
 import org.saferpartnerships.platform.api.PageRequest;
+import org.saferpartnerships.platform.audit.AuditTrail;
+import org.saferpartnerships.platform.audit.Audited;
 import org.saferpartnerships.platform.identity.Roles;
 
 /**
@@ -40,6 +42,7 @@ import org.saferpartnerships.platform.identity.Roles;
 @Tag(name = "Domestic Homicide Reviews", description = "Restricted to the partnership's officers and admins")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Audited(value = "domestic-homicide-review", id = "reviewId")
 public class DomesticHomicideReviewResource {
 
     private static final String WHAT = "domestic homicide reviews";
@@ -56,10 +59,12 @@ public class DomesticHomicideReviewResource {
 
     private final DomesticHomicideReviewService reviews;
     private final PartnershipAccess access;
+    private final AuditTrail audit;
 
-    DomesticHomicideReviewResource(DomesticHomicideReviewService reviews, PartnershipAccess access) {
+    DomesticHomicideReviewResource(DomesticHomicideReviewService reviews, PartnershipAccess access, AuditTrail audit) {
         this.reviews = reviews;
         this.access = access;
+        this.audit = audit;
     }
 
     @GET
@@ -68,7 +73,7 @@ public class DomesticHomicideReviewResource {
     public RestResponse<List<ReviewView>> list(@Valid @BeanParam PageRequest page,
             @PathParam("partnershipId") String partnershipId) {
         access.restricted(partnershipId, WHAT);
-        return page.of(reviews.of(partnershipId).stream().map(ReviewView::of).toList());
+        return audit.listed(page.of(reviews.of(partnershipId).stream().map(ReviewView::of).toList()), ReviewView::id);
     }
 
     @GET

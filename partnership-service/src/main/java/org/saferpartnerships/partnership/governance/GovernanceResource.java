@@ -29,6 +29,8 @@ import io.quarkus.security.Authenticated;
 import org.saferpartnerships.partnership.partnerships.PartnershipAccess;
 import org.saferpartnerships.platform.api.EntityTags;
 import org.saferpartnerships.platform.api.PageRequest;
+import org.saferpartnerships.platform.audit.AuditTrail;
+import org.saferpartnerships.platform.audit.Audited;
 import org.saferpartnerships.platform.identity.Roles;
 
 @Path("/api/v1/partnerships/{partnershipId}")
@@ -56,27 +58,32 @@ public class GovernanceResource {
     private final GovernanceBodyService bodies;
     private final MeetingService meetings;
     private final PartnershipAccess access;
+    private final AuditTrail audit;
 
-    GovernanceResource(GovernanceBodyService bodies, MeetingService meetings, PartnershipAccess access) {
+    GovernanceResource(GovernanceBodyService bodies, MeetingService meetings, PartnershipAccess access,
+            AuditTrail audit) {
         this.bodies = bodies;
         this.meetings = meetings;
         this.access = access;
+        this.audit = audit;
     }
 
     @GET
     @Path("bodies")
     @Authenticated
+    @Audited("governance-body")
     @Operation(summary = "The partnership's boards and groups")
     public RestResponse<List<BodyView>> bodies(@Valid @BeanParam PageRequest page,
             @PathParam("partnershipId") String partnershipId) {
         access.readable(partnershipId);
-        return page.of(GovernanceBody.<GovernanceBody>list("partnershipId = ?1 order by name", partnershipId).stream()
-                .map(BodyView::of).toList());
+        return audit.listed(page.of(GovernanceBody.<GovernanceBody>list("partnershipId = ?1 order by name",
+                partnershipId).stream().map(BodyView::of).toList()), BodyView::id);
     }
 
     @GET
     @Path("bodies/{bodyId}")
     @Authenticated
+    @Audited(value = "governance-body", id = "bodyId")
     @Operation(summary = "Read one body")
     public Response body(@PathParam("partnershipId") String partnershipId, @PathParam("bodyId") UUID bodyId) {
         access.readable(partnershipId);
@@ -87,6 +94,7 @@ public class GovernanceResource {
     @POST
     @Path("bodies")
     @RolesAllowed({ Roles.PARTNERSHIP_OFFICER, Roles.PLATFORM_ADMIN })
+    @Audited("governance-body")
     @Operation(summary = "Set up a body")
     public Response setUp(@PathParam("partnershipId") String partnershipId, @NotNull @Valid BodyInput input) {
         access.manageable(partnershipId);
@@ -98,6 +106,7 @@ public class GovernanceResource {
     @PUT
     @Path("bodies/{bodyId}")
     @RolesAllowed({ Roles.PARTNERSHIP_OFFICER, Roles.PLATFORM_ADMIN })
+    @Audited(value = "governance-body", id = "bodyId")
     @Operation(summary = "Change a body; needs its ETag in If-Match")
     public Response changeBody(@PathParam("partnershipId") String partnershipId, @PathParam("bodyId") UUID bodyId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid BodyInput input) {
@@ -109,17 +118,19 @@ public class GovernanceResource {
     @GET
     @Path("meetings")
     @Authenticated
+    @Audited("meeting")
     @Operation(summary = "Meetings of the partnership's bodies, newest first")
     public RestResponse<List<MeetingView>> meetings(@Valid @BeanParam PageRequest page,
             @PathParam("partnershipId") String partnershipId) {
         access.readable(partnershipId);
-        return page.of(Meeting.<Meeting>list("partnershipId = ?1 order by heldOn desc", partnershipId).stream()
-                .map(MeetingView::of).toList());
+        return audit.listed(page.of(Meeting.<Meeting>list("partnershipId = ?1 order by heldOn desc",
+                partnershipId).stream().map(MeetingView::of).toList()), MeetingView::id);
     }
 
     @GET
     @Path("meetings/{meetingId}")
     @Authenticated
+    @Audited(value = "meeting", id = "meetingId")
     @Operation(summary = "Read one meeting")
     public Response meeting(@PathParam("partnershipId") String partnershipId,
             @PathParam("meetingId") UUID meetingId) {
@@ -131,6 +142,7 @@ public class GovernanceResource {
     @POST
     @Path("meetings")
     @RolesAllowed({ Roles.PARTNERSHIP_OFFICER, Roles.PLATFORM_ADMIN })
+    @Audited("meeting")
     @Operation(summary = "Record a meeting: attendance and decisions")
     public Response record(@PathParam("partnershipId") String partnershipId, @NotNull @Valid MeetingInput input) {
         access.manageable(partnershipId);
@@ -142,6 +154,7 @@ public class GovernanceResource {
     @PUT
     @Path("meetings/{meetingId}")
     @RolesAllowed({ Roles.PARTNERSHIP_OFFICER, Roles.PLATFORM_ADMIN })
+    @Audited(value = "meeting", id = "meetingId")
     @Operation(summary = "Correct a meeting's record; needs its ETag in If-Match")
     public Response correct(@PathParam("partnershipId") String partnershipId, @PathParam("meetingId") UUID meetingId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid MeetingInput input) {

@@ -39,20 +39,25 @@ import org.saferpartnerships.partnership.agencies.Agency;
 import org.saferpartnerships.partnership.partnerships.PartnershipAccess;
 import org.saferpartnerships.platform.api.EntityTags;
 import org.saferpartnerships.platform.api.PageRequest;
+import org.saferpartnerships.platform.audit.AuditTrail;
+import org.saferpartnerships.platform.audit.Audited;
 import org.saferpartnerships.platform.identity.Roles;
 
 @Path("/api/v1/partnerships/{partnershipId}/members")
 @Tag(name = "Members", description = "Which agencies sit in a partnership, in which role, when")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Audited(value = "membership", id = "membershipId")
 public class MembershipResource {
 
     private final MembershipService memberships;
     private final PartnershipAccess access;
+    private final AuditTrail audit;
 
-    MembershipResource(MembershipService memberships, PartnershipAccess access) {
+    MembershipResource(MembershipService memberships, PartnershipAccess access, AuditTrail audit) {
         this.memberships = memberships;
         this.access = access;
+        this.audit = audit;
     }
 
     @GET
@@ -68,7 +73,8 @@ public class MembershipResource {
         Map<String, Agency> agencies = Agency.<Agency>list("id in ?1",
                 found.stream().map(m -> m.agencyId).distinct().toList())
                 .stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
-        return page.of(found.stream().map(m -> MembershipView.of(m, agencies.get(m.agencyId))).toList());
+        return audit.listed(page.of(found.stream().map(m -> MembershipView.of(m, agencies.get(m.agencyId))).toList()),
+                MembershipView::id);
     }
 
     @GET

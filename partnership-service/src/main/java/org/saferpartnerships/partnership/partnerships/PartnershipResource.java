@@ -34,6 +34,8 @@ import io.quarkus.security.Authenticated;
 import org.saferpartnerships.platform.api.EntityTags;
 import org.saferpartnerships.platform.api.HttpProblem;
 import org.saferpartnerships.platform.api.PageRequest;
+import org.saferpartnerships.platform.audit.AuditTrail;
+import org.saferpartnerships.platform.audit.Audited;
 import org.saferpartnerships.platform.geography.DistrictCode;
 import org.saferpartnerships.platform.identity.Roles;
 
@@ -41,14 +43,17 @@ import org.saferpartnerships.platform.identity.Roles;
 @Tag(name = "Partnerships")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Audited(value = "partnership", id = "id")
 public class PartnershipResource {
 
     private final PartnershipService partnerships;
     private final PartnershipAccess access;
+    private final AuditTrail audit;
 
-    PartnershipResource(PartnershipService partnerships, PartnershipAccess access) {
+    PartnershipResource(PartnershipService partnerships, PartnershipAccess access, AuditTrail audit) {
         this.partnerships = partnerships;
         this.access = access;
+        this.audit = audit;
     }
 
     @GET
@@ -58,9 +63,11 @@ public class PartnershipResource {
             @Parameter(description = "ONS GSS district code, e.g. E07000075: the partnership covering it")
             @QueryParam("district") @DistrictCode String district) {
         if (district != null) {
-            return page.of(partnerships.coveringDistrict(district).map(PartnershipView::of).stream().toList());
+            return audit.listed(page.of(partnerships.coveringDistrict(district).map(PartnershipView::of).stream()
+                    .toList()), PartnershipView::id);
         }
-        return page.of(Partnership.<Partnership>listAll(Sort.by("name")).stream().map(PartnershipView::of).toList());
+        return audit.listed(page.of(Partnership.<Partnership>listAll(Sort.by("name")).stream()
+                .map(PartnershipView::of).toList()), PartnershipView::id);
     }
 
     @GET

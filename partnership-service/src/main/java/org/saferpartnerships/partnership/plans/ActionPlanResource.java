@@ -33,6 +33,8 @@ import org.saferpartnerships.partnership.partnerships.PartnershipAccess;
 import org.saferpartnerships.platform.api.EntityTags;
 import org.saferpartnerships.platform.api.HttpProblem;
 import org.saferpartnerships.platform.api.PageRequest;
+import org.saferpartnerships.platform.audit.AuditTrail;
+import org.saferpartnerships.platform.audit.Audited;
 import org.saferpartnerships.platform.identity.Caller;
 import org.saferpartnerships.platform.identity.Roles;
 
@@ -40,6 +42,7 @@ import org.saferpartnerships.platform.identity.Roles;
 @Tag(name = "Action plans", description = "The annual partnership plan: actions, owners, milestones, progress")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Audited(value = "action", id = "actionId")
 public class ActionPlanResource {
 
     /** An action as the API returns it. */
@@ -56,11 +59,13 @@ public class ActionPlanResource {
     private final ActionPlanService plans;
     private final PartnershipAccess access;
     private final Caller caller;
+    private final AuditTrail audit;
 
-    ActionPlanResource(ActionPlanService plans, PartnershipAccess access, Caller caller) {
+    ActionPlanResource(ActionPlanService plans, PartnershipAccess access, Caller caller, AuditTrail audit) {
         this.plans = plans;
         this.access = access;
         this.caller = caller;
+        this.audit = audit;
     }
 
     @GET
@@ -70,7 +75,8 @@ public class ActionPlanResource {
             @PathParam("partnershipId") String partnershipId,
             @PathParam("year") @Min(1998) @Max(2100) int year) {
         access.readable(partnershipId);
-        return page.of(plans.plan(partnershipId, year).stream().map(ActionView::of).toList());
+        return audit.listed(page.of(plans.plan(partnershipId, year).stream().map(ActionView::of).toList()),
+                ActionView::id);
     }
 
     @GET
@@ -109,6 +115,7 @@ public class ActionPlanResource {
 
     @POST
     @Path("{actionId}/progress")
+    @Audited(action = "report-progress")
     @RolesAllowed({ Roles.AGENCY_SUBMITTER, Roles.PARTNERSHIP_OFFICER, Roles.PLATFORM_ADMIN })
     @Operation(summary = "Report progress on an action", description = "The owner agency's submitters report on "
             + "their own actions; the partnership's officers on any.")

@@ -35,12 +35,15 @@ import org.saferpartnerships.partnership.common.Theme;
 import org.saferpartnerships.partnership.partnerships.PartnershipAccess;
 import org.saferpartnerships.platform.api.EntityTags;
 import org.saferpartnerships.platform.api.PageRequest;
+import org.saferpartnerships.platform.audit.AuditTrail;
+import org.saferpartnerships.platform.audit.Audited;
 import org.saferpartnerships.platform.identity.Roles;
 
 @Path("/api/v1/partnerships/{partnershipId}/priorities")
 @Tag(name = "Priorities", description = "The key priorities a partnership adopts each financial year")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Audited(value = "priority", id = "priorityId")
 public class PriorityResource {
 
     /** A priority as the API returns it. */
@@ -55,10 +58,12 @@ public class PriorityResource {
 
     private final PriorityService priorities;
     private final PartnershipAccess access;
+    private final AuditTrail audit;
 
-    PriorityResource(PriorityService priorities, PartnershipAccess access) {
+    PriorityResource(PriorityService priorities, PartnershipAccess access, AuditTrail audit) {
         this.priorities = priorities;
         this.access = access;
+        this.audit = audit;
     }
 
     @GET
@@ -72,7 +77,7 @@ public class PriorityResource {
         List<Priority> found = year == null
                 ? Priority.list("partnershipId = ?1 order by financialYear, title", partnershipId)
                 : Priority.list("partnershipId = ?1 and financialYear = ?2 order by title", partnershipId, year);
-        return page.of(found.stream().map(PriorityView::of).toList());
+        return audit.listed(page.of(found.stream().map(PriorityView::of).toList()), PriorityView::id);
     }
 
     @GET
@@ -108,6 +113,7 @@ public class PriorityResource {
 
     @POST
     @Path("{priorityId}/adoption")
+    @Audited(action = "adopt")
     @RolesAllowed({ Roles.PARTNERSHIP_OFFICER, Roles.PLATFORM_ADMIN })
     @Operation(summary = "Record that a body adopted the priority on a date")
     public Response adopt(@PathParam("partnershipId") String partnershipId, @PathParam("priorityId") UUID priorityId,

@@ -31,20 +31,25 @@ import io.quarkus.security.Authenticated;
 import org.saferpartnerships.partnership.partnerships.PartnershipAccess;
 import org.saferpartnerships.platform.api.EntityTags;
 import org.saferpartnerships.platform.api.PageRequest;
+import org.saferpartnerships.platform.audit.AuditTrail;
+import org.saferpartnerships.platform.audit.Audited;
 import org.saferpartnerships.platform.identity.Roles;
 
 @Path("/api/v1/partnerships/{partnershipId}/risks")
 @Tag(name = "Risks", description = "The partnership's risk register and its likelihood x impact matrix")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Audited(value = "risk", id = "riskId")
 public class RiskResource {
 
     private final RiskService risks;
     private final PartnershipAccess access;
+    private final AuditTrail audit;
 
-    RiskResource(RiskService risks, PartnershipAccess access) {
+    RiskResource(RiskService risks, PartnershipAccess access, AuditTrail audit) {
         this.risks = risks;
         this.access = access;
+        this.audit = audit;
     }
 
     @GET
@@ -54,7 +59,8 @@ public class RiskResource {
             @PathParam("partnershipId") String partnershipId,
             @QueryParam("closed") @DefaultValue("false") boolean includeClosed) {
         access.readable(partnershipId);
-        return page.of(risks.register(partnershipId, includeClosed).stream().map(RiskView::of).toList());
+        return audit.listed(page.of(risks.register(partnershipId, includeClosed).stream().map(RiskView::of).toList()),
+                RiskView::id);
     }
 
     @GET
@@ -65,7 +71,9 @@ public class RiskResource {
                     + "its score, rating and the ids of the risks in it.")
     public RiskMatrix matrix(@PathParam("partnershipId") String partnershipId) {
         access.readable(partnershipId);
-        return RiskMatrix.of(partnershipId, risks.register(partnershipId, false));
+        List<Risk> open = risks.register(partnershipId, false);
+        audit.records(open.stream().map(risk -> risk.id).toList());
+        return RiskMatrix.of(partnershipId, open);
     }
 
     @GET

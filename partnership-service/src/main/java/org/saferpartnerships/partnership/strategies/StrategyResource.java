@@ -29,12 +29,15 @@ import io.quarkus.security.Authenticated;
 import org.saferpartnerships.partnership.partnerships.PartnershipAccess;
 import org.saferpartnerships.platform.api.EntityTags;
 import org.saferpartnerships.platform.api.PageRequest;
+import org.saferpartnerships.platform.audit.AuditTrail;
+import org.saferpartnerships.platform.audit.Audited;
 import org.saferpartnerships.platform.identity.Roles;
 
 @Path("/api/v1/partnerships/{partnershipId}/strategies")
 @Tag(name = "Strategies", description = "Three-year strategies with focus areas, outcomes and yearly reviews")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Audited(value = "strategy", id = "strategyId")
 public class StrategyResource {
 
     /** A strategy as the API returns it. */
@@ -49,10 +52,12 @@ public class StrategyResource {
 
     private final StrategyService strategies;
     private final PartnershipAccess access;
+    private final AuditTrail audit;
 
-    StrategyResource(StrategyService strategies, PartnershipAccess access) {
+    StrategyResource(StrategyService strategies, PartnershipAccess access, AuditTrail audit) {
         this.strategies = strategies;
         this.access = access;
+        this.audit = audit;
     }
 
     @GET
@@ -61,8 +66,9 @@ public class StrategyResource {
     public RestResponse<List<StrategyView>> list(@Valid @BeanParam PageRequest page,
             @PathParam("partnershipId") String partnershipId) {
         access.readable(partnershipId);
-        return page.of(Strategy.<Strategy>list("partnershipId = ?1 order by startYear desc", partnershipId).stream()
-                .map(StrategyView::of).toList());
+        List<StrategyView> all = Strategy.<Strategy>list("partnershipId = ?1 order by startYear desc", partnershipId)
+                .stream().map(StrategyView::of).toList();
+        return audit.listed(page.of(all), StrategyView::id);
     }
 
     @GET
