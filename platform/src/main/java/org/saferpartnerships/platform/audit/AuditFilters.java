@@ -19,6 +19,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.BlockingOperationControl;
+import io.quarkus.runtime.BlockingOperationNotAllowedException;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 import org.saferpartnerships.platform.api.HttpProblem;
 import org.saferpartnerships.platform.api.PageRequest;
@@ -32,8 +35,7 @@ import org.saferpartnerships.platform.persistence.PassingRefusal;
  * refused work was rolled back. A request whose changes were already written with their entries
  * (see {@link AuditTrail}) and that was answered needs none. An answer whose entry cannot be
  * written is replaced by a problem: nobody reads records the trail does not know were read.
- * Requests refused before authentication completed (401 on the I/O thread) name no caller and are
- * not audited.
+ * Requests refused because their token does not verify (401) name no caller and are not audited.
  */
 public class AuditFilters {
 
@@ -63,36 +65,57 @@ public class AuditFilters {
 
     /**
      * Response filters run from the highest priority down: this one after IdempotencyKeys has
-     * committed or rolled back the request's transaction, so it sees the final outcome.
+     * committed or rolled back the request's transaction, so it sees the final outcome. A request
+     * refused on the I/O thread (a role the method does not allow, checked before the body is read)
+     * has its entry written on a worker thread, and is answered once it is.
      */
     @ServerResponseFilter(priority = Priorities.USER - 100)
-    public void finish(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
-        if (!BlockingOperationControl.isBlockingAllowed()) {
-            // Answered on the event loop: refused before any resource ran (a token that does not verify:
-            // no caller to name, nothing read). An answer from a resource that ran there could not be
-            // audited, so it is not given.
-            if (response.getStatus() < 400) {
-                Log.errorf("%s %s was answered on an I/O thread, where it cannot be audited", request.getMethod(),
-                        request.getUriInfo().getPath());
-                withhold(request, response, false);
-            }
-            return;
+    public Uni<Void> finish(ContainerRequestContext request, ContainerResponseContext response,
+            ResourceInfo resource) {
+        boolean onWorker = BlockingOperationControl.isBlockingAllowed();
+        Optional<AuditEntry> entry;
+        try {
+            entry = entryOf(request, response, resource);
+        } catch (BlockingOperationNotAllowedException e) {
+            // A token that did not verify: there is no caller to name, and nothing was read.
+            return Uni.createFrom().voidItem();
         }
+        if (entry.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        if (onWorker) {
+            write(entry.get(), request, response);
+            return Uni.createFrom().voidItem();
+        }
+        if (entry.get().outcome() == AuditOutcome.ALLOWED) {
+            // A resource answering on the event loop cannot have its reads audited there: not answered.
+            Log.errorf("%s %s was answered on an I/O thread, where it is not audited", request.getMethod(),
+                    request.getUriInfo().getPath());
+            withhold(request, response, false);
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().voidItem().emitOn(Infrastructure.getDefaultWorkerPool())
+                .invoke(() -> write(entry.get(), request, response));
+    }
+
+    /** The entry to write with the answer, if the entries written with the request's changes do not say it all. */
+    private Optional<AuditEntry> entryOf(ContainerRequestContext request, ContainerResponseContext response,
+            ResourceInfo resource) {
         if (!trail.begun()) {
             // Refused before the request filters ran (a role the method does not allow).
             trail.begin(describe(request, resource));
         }
         AuditOutcome outcome = AuditOutcome.of(response.getStatus());
-        Optional<List<String>> ids = trail.toWriteWithAnswer(outcome);
-        if (ids.isEmpty()) {
-            return;
-        }
-        AuditEntry entry = trail.entry(outcome, response.getStatus(), ids.get());
+        return trail.toWriteWithAnswer(outcome).map(ids -> trail.entry(outcome, response.getStatus(), ids));
+    }
+
+    /** Writes the entry in a transaction of its own; an answer it cannot be written for is withheld. */
+    private void write(AuditEntry entry, ContainerRequestContext request, ContainerResponseContext response) {
         try {
             QuarkusTransaction.requiringNew().run(() -> log.append(entry));
         } catch (RuntimeException e) {
-            Log.errorf(e, "Could not audit %s %s (%s)", entry.method(), entry.path(), outcome.slug());
-            if (outcome == AuditOutcome.ALLOWED) {
+            Log.errorf(e, "Could not audit %s %s (%s)", entry.method(), entry.path(), entry.outcome().slug());
+            if (entry.outcome() == AuditOutcome.ALLOWED) {
                 withhold(request, response, PassingRefusal.in(e));
             }
         }
