@@ -13,11 +13,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.common.annotation.Blocking;
 
+import org.saferpartnerships.platform.audit.Audited;
 import org.saferpartnerships.platform.identity.Roles;
 
 @Path("/api/v1/admin/reconciliation")
 @Tag(name = "Administration")
 @Produces(MediaType.APPLICATION_JSON)
+@Audited(value = "incident-counts", action = "reconcile")
 public class ReconciliationResource {
 
     private final Reconciliation reconciliation;

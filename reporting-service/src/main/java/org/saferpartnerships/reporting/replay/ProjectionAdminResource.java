@@ -16,11 +16,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.common.annotation.Blocking;
 
+import org.saferpartnerships.platform.audit.Audited;
 import org.saferpartnerships.platform.identity.Roles;
 
 @Path("/api/v1/admin/projections")
 @Tag(name = "Administration")
 @Produces(MediaType.APPLICATION_JSON)
+@Audited("projection")
 public class ProjectionAdminResource {
 
     /** What a rebuild answers straight away; feeds show progress through their freshness. */
@@ -56,6 +58,7 @@ public class ProjectionAdminResource {
     @Path("rebuild")
     @Blocking
     @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Audited(action = "rebuild")
     @Operation(summary = "Rebuild the projections by replaying every topic from the beginning",
             description = "For a projection whose shape changed, or to prove the read side is derived only "
                     + "from events. The replay fills a new generation of the tables beside the live one; "
