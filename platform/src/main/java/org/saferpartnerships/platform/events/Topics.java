@@ -20,6 +20,20 @@ public final class Topics {
         return consumerGroup + ".dlq";
     }
 
+    /**
+     * The service that publishes to a topic, as its events' {@code ce_source} names it; empty for a
+     * topic of no service. An event on a topic claiming another source is forged.
+     */
+    public static java.util.Optional<String> publisherOf(String topic) {
+        return java.util.Optional.ofNullable(switch (topic) {
+            case PARTNERSHIP_EVENTS -> "/partnership-service";
+            case FUNDING_EVENTS -> "/funding-service";
+            case INCIDENT_EVENTS -> "/incident-service";
+            case REPORT_EVENTS -> "/reporting-service";
+            default -> null;
+        });
+    }
+
     private Topics() {
     }
 }
