@@ -242,7 +242,8 @@ class IncidentIntakeTest {
                 .body(incident("FM-1")).when().post("/api/v1/incidents")
                 .then().statusCode(403).body("detail", containsString("current member"));
 
-        String noAgency = TestTokens.forUser("nobody").roles("agency-submitter").partnerships(partnership).token();
+        String noAgency = TestTokens.forUser("nobody").roles("agency-submitter").agency(null)
+                .partnerships(partnership).token();
         jsonWithToken(noAgency).body(incident("NA-1"))
                 .when().post("/api/v1/incidents").then().statusCode(403);
     }

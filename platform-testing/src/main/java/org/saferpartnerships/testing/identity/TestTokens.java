@@ -33,7 +33,10 @@ public final class TestTokens {
     private final String user;
     private String subject;
     private final Set<String> roles = new LinkedHashSet<>();
-    private String agencyId;
+    /** Every caller of the realm but a platform admin works for an agency; {@code agency(null)} makes one who does not. */
+    public static final String DEFAULT_AGENCY = "test-agency";
+
+    private String agencyId = DEFAULT_AGENCY;
     private List<String> partnerships = List.of();
     private String audience = AUDIENCE;
 
