@@ -3,6 +3,7 @@ package org.saferpartnerships.platform.audit;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.ws.rs.Priorities;
@@ -152,7 +153,7 @@ public class AuditFilters {
             case "POST" -> "create";
             case "PUT", "PATCH" -> "update";
             case "DELETE" -> "delete";
-            default -> method.toLowerCase(java.util.Locale.ROOT);
+            default -> method.toLowerCase(Locale.ROOT);
         };
     }
 
