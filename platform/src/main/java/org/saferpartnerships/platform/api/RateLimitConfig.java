@@ -1,5 +1,7 @@
 package org.saferpartnerships.platform.api;
 
+import jakarta.validation.constraints.Positive;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,10 +15,12 @@ public interface RateLimitConfig {
 
     /** Requests a second one client may keep up (env CSP_API_RATE_LIMIT_REQUESTS_PER_SECOND). */
     @WithDefault("50")
+    @Positive
     long requestsPerSecond();
 
     /** Requests one client may send at once after a quiet spell (env CSP_API_RATE_LIMIT_BURST). */
     @WithDefault("100")
+    @Positive
     long burst();
 
     /**
@@ -24,5 +28,6 @@ public interface RateLimitConfig {
      * losing nothing. Bounds the memory a flood of distinct clients can take.
      */
     @WithDefault("100000")
+    @Positive
     long maxClients();
 }
