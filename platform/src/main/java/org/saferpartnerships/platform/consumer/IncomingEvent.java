@@ -35,6 +35,8 @@ public record IncomingEvent(String id, String type, String source, Instant time,
         if (record.value() == null) {
             throw new MalformedEventException("event has no data");
         }
+        String id = header(record, CloudEventHeaders.ID, true);
+        String type = header(record, CloudEventHeaders.TYPE, true);
         String source = header(record, CloudEventHeaders.SOURCE, true);
         // A dead letter names the topic it was first read from; its publisher is the one to check.
         String publishedTo = Optional.ofNullable(header(record, DEAD_LETTER_TOPIC, false)).orElse(record.topic());
@@ -44,8 +46,8 @@ public record IncomingEvent(String id, String type, String source, Instant time,
                     + " (only " + publisher.get() + " does)");
         }
         return new IncomingEvent(
-                header(record, CloudEventHeaders.ID, true),
-                header(record, CloudEventHeaders.TYPE, true),
+                id,
+                type,
                 source,
                 parsedTime,
                 header(record, CloudEventHeaders.SUBJECT, false),
