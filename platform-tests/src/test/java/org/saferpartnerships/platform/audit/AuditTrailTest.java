@@ -155,6 +155,24 @@ class AuditTrailTest {
     }
 
     @Test
+    void aProbeWithANulCharacterIsAuditedAsTheDatabaseCanHoldIt() {
+        withToken(officer).header(AuditTrail.PURPOSE, purpose).urlEncodingEnabled(false).get("/notes/a%00b")
+                .then().statusCode(404);
+
+        List<Entry> entries = entries(purpose);
+        assertThat(entries, hasSize(1));
+        assertThat(entries.get(0).outcome(), is("refused"));
+        assertThat(entries.get(0).recordIds(), contains("a\uFFFDb"));
+    }
+
+    @Test
+    void anOptionsRequestReadsNothingAndIsAnsweredNotWithheld() {
+        withToken(officer).header(AuditTrail.PURPOSE, purpose).options("/notes").then().statusCode(200);
+
+        assertThat(entries(purpose), is(empty()));
+    }
+
+    @Test
     void aRefusedChangeIsAuditedThoughItWasRolledBack() {
         jsonWithToken(officer).header(AuditTrail.PURPOSE, purpose)
                 .body("{\"partnershipId\": \"%s\", \"text\": \"\"}".formatted(partnership)).post("/notes")

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -73,6 +74,10 @@ public class AuditFilters {
     @ServerResponseFilter(priority = Priorities.USER - 100)
     public Uni<Void> finish(ContainerRequestContext request, ContainerResponseContext response,
             ResourceInfo resource) {
+        if (HttpMethod.OPTIONS.equals(request.getMethod())) {
+            // Answered by the framework (allowed methods, a CORS preflight): no record is read.
+            return Uni.createFrom().voidItem();
+        }
         boolean onWorker = BlockingOperationControl.isBlockingAllowed();
         Optional<AuditEntry> entry;
         try {

@@ -49,24 +49,32 @@ public class AuditLog {
                         insert into audit_entry (subject, username, agency_id, roles, platform_admin, action,
                             record_type, record_ids, purpose, method, path, query, outcome, status)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            insert.setString(1, entry.subject());
-            insert.setString(2, entry.username());
-            insert.setString(3, entry.agencyId());
+            insert.setString(1, text(entry.subject()));
+            insert.setString(2, text(entry.username()));
+            insert.setString(3, text(entry.agencyId()));
             insert.setArray(4, connection.createArrayOf("text", entry.roles().toArray()));
             insert.setObject(5, entry.platformAdmin());
-            insert.setString(6, entry.action());
-            insert.setString(7, entry.recordType());
-            insert.setArray(8, connection.createArrayOf("text", entry.recordIds().toArray()));
-            insert.setString(9, entry.purpose());
-            insert.setString(10, entry.method());
-            insert.setString(11, entry.path());
-            insert.setString(12, entry.query());
+            insert.setString(6, text(entry.action()));
+            insert.setString(7, text(entry.recordType()));
+            insert.setArray(8, connection.createArrayOf("text", entry.recordIds().stream().map(AuditLog::text).toArray()));
+            insert.setString(9, text(entry.purpose()));
+            insert.setString(10, text(entry.method()));
+            insert.setString(11, text(entry.path()));
+            insert.setString(12, text(entry.query()));
             insert.setString(13, entry.outcome().slug());
             insert.setObject(14, entry.status());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not append to the audit trail", e);
         }
+    }
+
+    /**
+     * PostgreSQL text holds no NUL character, and an attacker's path may: it is kept as U+FFFD, so
+     * the attempt is still recorded rather than its entry refused.
+     */
+    private static String text(String value) {
+        return value == null ? null : value.replace('\u0000', '\uFFFD');
     }
 
     /** One page of the entries matching every filter given, newest first. */
