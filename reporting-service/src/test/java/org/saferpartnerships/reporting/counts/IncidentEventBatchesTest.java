@@ -70,6 +70,7 @@ class IncidentEventBatchesTest {
         String p = "p-" + UUID.randomUUID();
         String unreadable = UUID.randomUUID().toString();
         String marker = UUID.randomUUID().toString();
+        String badTime = UUID.randomUUID().toString();
         List<String> good = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                 UUID.randomUUID().toString());
         IncidentEvents.sendAll(List.of(
@@ -77,13 +78,15 @@ class IncidentEventBatchesTest {
                 IncidentEvents.unreadableEvent(unreadable, p),
                 IncidentEvents.recordedEvent(good.get(1), Incident.of(p, "robbery", "2023-03", "E07000074")),
                 new TestKafka.Outgoing(p, "{\"marker\": \"" + marker + "\"}", Map.of()),
+                new TestKafka.Outgoing(p, "{}", Map.of("ce_specversion", "1.0", "ce_id", badTime, "ce_type",
+                        "incident.recorded.v1", "ce_source", "/incident-service", "ce_time", "yesterday")),
                 IncidentEvents.recordedEvent(good.get(2), Incident.of(p, "robbery", "2023-03", "E07000074"))));
 
         await().atMost(PATIENCE).until(() -> count(p, "2023-03", "robbery"), equalTo(3L));
-        await().atMost(PATIENCE).until(() -> deadLettersOf(p).size(), equalTo(2));
+        await().atMost(PATIENCE).until(() -> deadLettersOf(p).size(), equalTo(3));
         List<ConsumerRecord<String, String>> dead = deadLettersOf(p);
         assertThat(dead.stream().map(r -> String.valueOf(TestKafka.header(r, "ce_id"))).toList(),
-                containsInAnyOrder(unreadable, "null"));
+                containsInAnyOrder(unreadable, "null", badTime));
         ConsumerRecord<String, String> unreadableLetter = dead.stream()
                 .filter(r -> unreadable.equals(TestKafka.header(r, "ce_id"))).findFirst().orElseThrow();
         assertThat(TestKafka.header(unreadableLetter, "dead-letter-reason"), containsString(unreadable));
