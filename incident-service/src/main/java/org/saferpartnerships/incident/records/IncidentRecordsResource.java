@@ -93,6 +93,10 @@ public class IncidentRecordsResource {
             @QueryParam("includeWithdrawn") @DefaultValue("false") boolean includeWithdrawn,
             @QueryParam("after") String after,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        if (partnership != null && !caller.mayActFor(partnership)) {
+            // As the feeds answer: a partnership outside the token is one the caller may not know of.
+            throw HttpProblem.valueOf(Response.Status.NOT_FOUND, "No partnership " + partnership);
+        }
         if (flag != null && Term.ofSlug(IncidentFlag.class, flag).isEmpty()) {
             throw HttpProblem.valueOf(Response.Status.BAD_REQUEST, "flag: not an incident flag; see /api/v1/categories");
         }
