@@ -39,6 +39,18 @@ class OversizeBodyTest {
     }
 
     @Test
+    void anOversizeBodyOfNoDeclaredTypeIsRefusedBeforeItIsRead() throws Exception {
+        char[] padding = new char[(int) MAX_JSON_BYTES + 10];
+        Arrays.fill(padding, ' ');
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(batch.toURI())
+                .header("Authorization", "Bearer " + TestTokens.agencySubmitter("essex-police", "any"))
+                .POST(HttpRequest.BodyPublishers.ofString("[" + new String(padding) + "]")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode(), equalTo(413));
+        assertThat(response.headers().firstValue("Content-Type").orElse(""), containsString("problem+json"));
+    }
+
+    @Test
     void aChunkedJsonBodyIsRefusedOnceItPassesTheLimit() throws Exception {
         // Just past the limit, so the client has sent it all when the server answers.
         long size = MAX_JSON_BYTES + 10;

@@ -34,7 +34,7 @@ public class JsonBodyLimit {
 
     @ServerRequestFilter(preMatching = true)
     public Response refuseOversizeJson(ContainerRequestContext request) {
-        if (request.getMediaType() == null || !isJson(request.getMediaType())) {
+        if (!isJson(request.getMediaType())) {
             return null;
         }
         if (request.getLength() > maxBytes) {
