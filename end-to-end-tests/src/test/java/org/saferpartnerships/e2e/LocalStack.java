@@ -38,6 +38,8 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, String> databases = new HashMap<>();
     private final List<String> extraInstances = new ArrayList<>();
     private final TestPostgresServer postgres = TestPostgresServer.shared();
+    /** Each suite's stack has databases of its own, so two suites on one server never meet. */
+    private final String databasePrefix = System.getProperty("csp.e2e.database-prefix", "e2e_");
 
     public static LocalStack start() {
         LocalStack stack = new LocalStack();
@@ -60,9 +62,11 @@ public final class LocalStack implements AutoCloseable {
         env.put("CSP_RECONCILIATION_EVERY", "5s");
         env.put("CSP_RECONCILIATION_FIRST_AFTER", "5s");
         // The fault suite's load driver stands for many agencies' systems under one token: no rate limit
-        // (the limit itself is proven in platform-tests).
-        env.put("CSP_API_RATE_LIMIT_REQUESTS_PER_SECOND", "1000000");
-        env.put("CSP_API_RATE_LIMIT_BURST", "1000000");
+        // (the limit itself is proven in platform-tests). The security suite keeps the real one.
+        if (!Boolean.getBoolean("csp.e2e.rate-limited")) {
+            env.put("CSP_API_RATE_LIMIT_REQUESTS_PER_SECOND", "1000000");
+            env.put("CSP_API_RATE_LIMIT_BURST", "1000000");
+        }
         env.put("CSP_DB_USER", postgres.user());
         env.put("CSP_DB_PASSWORD", postgres.password());
         for (String service : SERVICES) {
@@ -82,7 +86,7 @@ public final class LocalStack implements AutoCloseable {
         // And the realm as the repository has it now, imported afresh.
         deleteRecursively(home.resolve("keycloak"));
         for (String service : SERVICES) {
-            String url = postgres.createDatabase("e2e_" + service);
+            String url = postgres.createDatabase(databasePrefix + service);
             databases.put(service, url);
             env.put("CSP_" + service.toUpperCase() + "_DB_URL", url);
         }
@@ -157,6 +161,16 @@ public final class LocalStack implements AutoCloseable {
 
     public void startKeycloak() {
         run("keycloak", "start");
+    }
+
+    /** The demo partnerships and agencies, as {@code deploy/local/up} loads them (no incidents). */
+    public void loadDemoPartnerships() {
+        run("demo-partnerships");
+    }
+
+    /** The stack's Keycloak (realm csp; its admin console and API as admin/admin). */
+    public String keycloakUrl() {
+        return "http://127.0.0.1:" + env.get("CSP_KEYCLOAK_PORT");
     }
 
     /** The token endpoint of the stack's Keycloak, for a login attempted by hand. */

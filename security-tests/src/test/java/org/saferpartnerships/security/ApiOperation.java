@@ -1,0 +1,90 @@
+package org.saferpartnerships.security;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** One operation of a service's live OpenAPI document, with the role policy it declares. */
+record ApiOperation(String service, String method, String path, JsonNode operation, ApiDocument document) {
+
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
+
+    String label() {
+        return method + " " + path;
+    }
+
+    /** The declared policy: roles as the security requirement's scopes, none for any signed-in caller. */
+    boolean declaresPolicy() {
+        return operation.has("security") && operation.get("security").size() > 0;
+    }
+
+    /** The roles allowed; empty when any authenticated caller is. */
+    Set<String> roles() {
+        Set<String> roles = new LinkedHashSet<>();
+        operation.path("security").forEach(requirement -> requirement.fields()
+                .forEachRemaining(scheme -> scheme.getValue().forEach(role -> roles.add(role.asText()))));
+        return roles;
+    }
+
+    boolean allows(String role) {
+        return roles().isEmpty() || roles().contains(role);
+    }
+
+    List<String> pathParameters() {
+        List<String> names = new ArrayList<>();
+        Matcher matcher = PATH_PARAMETER.matcher(path);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+
+    List<JsonNode> parameters(String in) {
+        List<JsonNode> parameters = new ArrayList<>();
+        operation.path("parameters").forEach(p -> {
+            if (in.equals(p.path("in").asText())) {
+                parameters.add(p);
+            }
+        });
+        return parameters;
+    }
+
+    boolean hasQueryParameter(String name) {
+        return parameters("query").stream().anyMatch(p -> name.equals(p.path("name").asText()));
+    }
+
+    /** The media type of the request body, or null when it takes none. */
+    String bodyType() {
+        JsonNode content = operation.path("requestBody").path("content");
+        return content.fieldNames().hasNext() ? content.fieldNames().next() : null;
+    }
+
+    /** The JSON schema of the request body (references resolved), or a missing node. */
+    JsonNode bodySchema() {
+        String type = bodyType();
+        return type == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+                : document.resolve(operation.path("requestBody").path("content").path(type).path("schema"));
+    }
+
+    boolean changes() {
+        return !method.equals("GET");
+    }
+
+    /** The path with its parameters bound; null when a value is missing. */
+    String bind(java.util.Map<String, String> values) {
+        String bound = path;
+        for (String name : pathParameters()) {
+            String value = values.get(name);
+            if (value == null) {
+                return null;
+            }
+            bound = bound.replace("{" + name + "}", value);
+        }
+        return bound;
+    }
+}

@@ -1,0 +1,882 @@
+package org.saferpartnerships.security;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.saferpartnerships.e2e.LocalStack;
+
+/**
+ * The OWASP API Security Top 10 (2023) tried against a stack of the packaged services, operation
+ * by operation, from each service's live OpenAPI document. Partnership B (Safer Colchester) holds
+ * one user per role; partnership A is every other demo partnership, whose records B's users try to
+ * reach. Every trial goes into target/security-report.md; a trial that does not hold fails its test.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SecuritySuiteIT {
+
+    static final String API1 = "API1 Broken object level authorization";
+    static final String API2 = "API2 Broken authentication";
+    static final String API3 = "API3 Broken object property level authorization";
+    static final String API4 = "API4 Unrestricted resource consumption";
+    static final String API5 = "API5 Broken function level authorization";
+    static final String API6 = "API6 Unrestricted access to sensitive business flows";
+    static final String API8 = "API8 Security misconfiguration";
+    static final String API9 = "API9 Improper inventory management";
+    static final String API10 = "API10 Unsafe consumption of APIs";
+    static final String FUZZ = "Fuzzing";
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final Pattern STACK_TRACE = Pattern.compile("\\tat [\\w$.]+\\(|\\bat [a-z]+\\.[\\w$.]+\\([\\w$]+\\.java:\\d+\\)"
+            + "|Exception: |\\.java:\\d+");
+    /** Partnership A's records are any demo partnership's but B's. */
+    private static final String PARTNERSHIP_A = "maldon";
+
+    private static LocalStack stack;
+    private static Callers callers;
+    private static StoredState stored;
+    private static final SecurityReport report = new SecurityReport();
+    private static final Map<String, String> baseUrls = new LinkedHashMap<>();
+    private static final List<ApiOperation> operations = new ArrayList<>();
+    private static RecordPaths recordsOfA;
+    private static RecordPaths recordsOfB;
+    private static final Inputs inputsOfA = new Inputs(PARTNERSHIP_A);
+    private static final List<Http.Answer> answers = new ArrayList<>();
+
+    @BeforeAll
+    static void startTheStackWithTwoPartnerships() {
+        stack = LocalStack.start();
+        stack.loadDemoPartnerships();
+        callers = new Callers(stack.keycloakUrl());
+        callers.addUsers();
+        for (String service : LocalStack.SERVICES) {
+            baseUrls.put(service, stack.url(service));
+            operations.addAll(ApiDocument.load(service, stack.url(service)).operations());
+        }
+        stored = new StoredState(stack);
+        postRecordsOfA();
+        postRecordOfB();
+        assessmentOfA();
+        String admin = callers.token(Callers.ADMIN);
+        recordsOfA = new RecordPaths(operations, baseUrls, admin, SecuritySuiteIT::ofPartnershipA, Set.of(importOfA()))
+                .walk(inputsOfA);
+        recordsOfB = new RecordPaths(operations, baseUrls, admin, item -> !ofPartnershipA(item), Set.of())
+                .walk(new Inputs(Callers.PARTNERSHIP_B));
+    }
+
+    @AfterAll
+    static void writeTheReportAndStop() {
+        report.write(Path.of(System.getProperty("csp.security.report", "target/security-report.md")));
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    /** An incident of partnership B posted by its own council, for operations tried on B's own records. */
+    private static void postRecordOfB() {
+        String submitter = callers.token(Callers.OF_PARTNERSHIP_B.get("agency-submitter"));
+        String body = """
+                {"externalRef": "SUITE-B-OWN", "partnershipId": "safer-colchester", "category": "anti-social-behaviour",
+                 "occurredOn": "2024-05-18", "districtCode": "E07000071"}""";
+        await().atMost(PATIENCE).until(() -> Http.json("POST", stack.url("incident") + "/api/v1/incidents", submitter,
+                body).status() / 100 == 2);
+    }
+
+    /** An incident and an import of partnership A, so incident-service has records of A to attack. */
+    private static void postRecordsOfA() {
+        String submitter = callers.token("essex-police-submitter");
+        Http.Answer incident = Http.json("POST", stack.url("incident") + "/api/v1/incidents", submitter, """
+                {"externalRef": "SUITE-A-1", "partnershipId": "maldon", "category": "burglary",
+                 "occurredOn": "2024-05-18", "districtCode": "E07000074"}""");
+        if (incident.status() != 201 && incident.status() != 409) {
+            // The replica may not have Maldon's membership yet: wait until it has.
+            await().atMost(PATIENCE).until(() -> Http.json("POST", stack.url("incident") + "/api/v1/incidents",
+                    submitter, """
+                            {"externalRef": "SUITE-A-1", "partnershipId": "maldon", "category": "burglary",
+                             "occurredOn": "2024-05-18", "districtCode": "E07000074"}""").status() / 100 == 2);
+        }
+    }
+
+    /** A police.uk file of Maldon's rows imported by Essex Police: an import of partnership A (no list names it). */
+    private static String importOfA() {
+        try {
+            Path file = Path.of(System.getProperty("csp.repo", "..")).resolve("deploy/local/demo-data/police-uk/essex/2018-01-essex-street.csv");
+            List<String> lines = java.nio.file.Files.readAllLines(file);
+            String csv = lines.get(0) + "\n" + lines.stream().skip(1).filter(l -> l.contains(",Maldon ")).limit(20)
+                    .collect(Collectors.joining("\n")) + "\n";
+            Http.Answer answer = Http.send("POST", stack.url("incident") + "/api/v1/incident-imports",
+                    callers.token("essex-police-submitter"), Map.of("Content-Type", "text/csv"),
+                    HttpRequest.BodyPublishers.ofString(csv));
+            String location = answer.header("Location").orElseThrow(() -> new IllegalStateException(
+                    "the import of partnership A was refused: " + answer.status() + " " + answer.body()));
+            return java.net.URI.create(location).getPath();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A strategic assessment of partnership A: the demo data has none. */
+    private static void assessmentOfA() {
+        Http.Answer answer = Http.json("POST", stack.url("partnership") + "/api/v1/partnerships/" + PARTNERSHIP_A
+                + "/assessments", callers.token(Callers.ADMIN), """
+                        {"periodStart": "2020-10-01", "periodEnd": "2021-09-30",
+                         "issues": [{"title": "Anti-social behaviour in the town centre", "theme": "anti-social-behaviour",
+                                     "scores": {"harm": 3, "volume": 5, "trend": 4, "public concern": 5, "vulnerability": 2}}]}""");
+        if (answer.status() != 201) {
+            throw new IllegalStateException("no assessment for partnership A: " + answer.status() + " " + answer.body());
+        }
+    }
+
+    private static boolean ofPartnershipA(JsonNode item) {
+        return !Callers.PARTNERSHIP_B.equals(item.path("id").asText())
+                && !Callers.PARTNERSHIP_B.equals(item.path("partnershipId").asText());
+    }
+
+    // ---------------------------------------------------------------------------------------- API9
+
+    @Test
+    @Order(1)
+    void everyOperationDeclaresARolePolicyAndTheRoutesServedAreTheDocumentedOnes() throws Exception {
+        report.note(API9, "Every documented operation must declare who may call it (a security requirement, "
+                + "its scopes the realm roles allowed). The routes the services' code declares (JAX-RS resources, "
+                + "indexed from the packaged jars) must equal the documented operations, and the public port "
+                + "must serve no management or developer routes.");
+        for (ApiOperation operation : operations) {
+            report.record(API9, operation.service() + " " + operation.label(), "declared role policy",
+                    "security requirement", operation.declaresPolicy() ? "roles " + operation.roles() : "none",
+                    operation.declaresPolicy());
+        }
+        for (String service : LocalStack.SERVICES) {
+            Set<String> documented = operations.stream().filter(o -> o.service().equals(service))
+                    .map(ApiOperation::label).collect(Collectors.toSet());
+            Set<String> declared = ServedRoutes.of(Path.of(System.getProperty("csp.repo", "..")), service);
+            for (String route : declared) {
+                report.record(API9, service + " " + route, "route in the code", "documented",
+                        documented.contains(route) ? "documented" : "undocumented", documented.contains(route));
+            }
+            for (String route : documented) {
+                report.record(API9, service + " " + route, "documented operation", "in the code",
+                        declared.contains(route) ? "in the code" : "not in the code", declared.contains(route));
+            }
+            for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready", "/q/swagger-ui", "/q/dev",
+                    "/q/dev-ui", "/q/info")) {
+                Http.Answer answer = Http.get(stack.url(service) + path, null);
+                report.record(API9, service + " GET " + path, "management route on the public port", "404",
+                        String.valueOf(answer.status()), answer.status() == 404);
+            }
+        }
+        assertThat(report.failures(API9), empty());
+    }
+
+    // ---------------------------------------------------------------------------------------- API2
+
+    @Test
+    @Order(2)
+    void forgedStolenAndMisdirectedTokensAreRefused() {
+        String valid = callers.token(Callers.ADMIN);
+        ForgedTokens forged = new ForgedTokens(valid);
+        JsonNode login = callers.openIdLogin(Callers.ADMIN);
+        String realmKey = callers.realm().path("public_key").asText();
+        long now = Instant.now().getEpochSecond();
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("no token", null);
+        refused.put("alg none", forged.unsigned());
+        refused.put("signature stripped", forged.signatureStripped());
+        refused.put("RS256 to HS256 with the realm's public key", forged.keyConfusion(realmKey));
+        refused.put("claims tampered (partnership added)", forged.tampered(PARTNERSHIP_A));
+        refused.put("signed by an unknown key", forged.signedByUnknownKey(c -> c));
+        refused.put("expired (exp an hour ago; re-signed)", forged.signedByUnknownKey(c -> c.put("exp", now - 3600)));
+        refused.put("nbf in the future beyond the skew (re-signed)", forged.signedByUnknownKey(c -> c.put("nbf", now + 3600)));
+        refused.put("ID token as bearer", login.path("id_token").asText());
+        refused.put("refresh token as bearer", login.path("refresh_token").asText());
+        refused.put("token of another realm", callers.tokenOfAnotherRealm());
+        refused.put("token of the realm for another client (audience missing)",
+                callers.tokenForAnotherClient("colchester-officer"));
+        refused.put("wrong issuer (realm key, another host name)", callers.tokenWithAnotherIssuer(Callers.ADMIN));
+        report.note(API2, "Every operation, called with each token below, must answer 401 and change nothing. "
+                + "Keycloak signs only what it issues, so an expired token or one with nbf in the future can only "
+                + "be made by re-signing, which the unknown-key trial covers too; a token Keycloak issued under "
+                + "another host name is signed by the realm's own key and differs only in its issuer.");
+        Map<String, String> before = stored.fingerprint(true);
+        for (ApiOperation operation : operations) {
+            String path = recordsOfA.bind(operation).orElse(placeholders(operation));
+            String url = baseUrls.get(operation.service()) + path + inputsOfA.query(operation, null);
+            refused.forEach((attack, token) -> {
+                Http.Answer answer = call(operation, url, token);
+                report.record(API2, operation.service() + " " + operation.label(), attack, "401",
+                        String.valueOf(answer.status()), answer.status() == 401);
+            });
+            Http.Answer inQuery = call(operation, url + (url.contains("?") ? "&" : "?") + "access_token=" + valid, null);
+            report.record(API2, operation.service() + " " + operation.label(), "token in the query string", "401",
+                    String.valueOf(inQuery.status()), inQuery.status() == 401);
+        }
+        String unscoped = callers.token(Callers.UNSCOPED);
+        for (ApiOperation operation : operations.stream().filter(o -> o.allows("analyst")).toList()) {
+            String path = recordsOfA.bind(operation).orElse(placeholders(operation));
+            Http.Answer answer = call(operation, baseUrls.get(operation.service()) + path
+                    + new Inputs(Callers.PARTNERSHIP_B).query(operation, null), unscoped);
+            report.record(API2, operation.service() + " " + operation.label(),
+                    "valid token without agency and partnerships claims", "403", String.valueOf(answer.status()),
+                    answer.status() == 403);
+        }
+        recordNothingChanged(API2, "the whole token matrix", before);
+        assertThat(report.failures(API2), empty());
+    }
+
+    // ---------------------------------------------------------------------------------------- API5
+
+    @Test
+    @Order(3)
+    void eachRoleReachesOnlyTheOperationsItsPolicyGivesIt() {
+        report.note(API5, "Each role of partnership B calls every operation its policy does not give it, by the "
+                + "documented method and by HEAD; an OPTIONS request and method-override headers must not open "
+                + "anything either. Operations the role may call are not sent here (object level: API1).");
+        Map<String, String> before = stored.fingerprint(true);
+        for (ApiOperation operation : operations) {
+            String path = recordsOfA.bind(operation).orElse(placeholders(operation));
+            String url = baseUrls.get(operation.service()) + path + inputsOfA.query(operation, null);
+            for (Map.Entry<String, String> role : Callers.OF_PARTNERSHIP_B.entrySet()) {
+                if (operation.allows(role.getKey())) {
+                    continue;
+                }
+                String token = callers.token(role.getValue());
+                Http.Answer answer = call(operation, url, token);
+                report.record(API5, operation.service() + " " + operation.label(), role.getKey() + " (not allowed)",
+                        "403", String.valueOf(answer.status()), answer.status() == 403);
+                if (operation.method().equals("GET")) {
+                    Http.Answer head = Http.send("HEAD", url, token, Map.of(), HttpRequest.BodyPublishers.noBody());
+                    report.record(API5, operation.service() + " HEAD " + operation.path(), role.getKey() + " (not allowed)",
+                            "403", String.valueOf(head.status()), head.status() == 403);
+                }
+                for (String override : List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override")) {
+                    Http.Answer overridden = Http.send("GET", url, token, Map.of(override, operation.method()),
+                            HttpRequest.BodyPublishers.noBody());
+                    boolean getIsAllowed = operations.stream().anyMatch(o -> o.method().equals("GET")
+                            && o.path().equals(operation.path()) && o.allows(role.getKey()));
+                    boolean held = getIsAllowed ? overridden.status() != 500 : overridden.status() == 403
+                            || overridden.status() == 404 || overridden.status() == 405;
+                    report.record(API5, operation.service() + " GET " + operation.path(),
+                            role.getKey() + " with " + override + ": " + operation.method(),
+                            "treated as GET", String.valueOf(overridden.status()), held);
+                }
+            }
+            Http.Answer options = Http.send("OPTIONS", url, null, Map.of(), HttpRequest.BodyPublishers.noBody());
+            boolean leaks = options.status() == 200 && options.body() != null && options.body().contains("\"id\"");
+            report.record(API5, operation.service() + " OPTIONS " + operation.path(), "no token", "no data",
+                    options.status() + (leaks ? " with data" : ""), !leaks && options.status() < 500);
+        }
+        recordNothingChanged(API5, "every refused call", before);
+        assertThat(report.failures(API5), empty());
+    }
+
+    // ---------------------------------------------------------------------------------------- API1
+
+    @Test
+    @Order(4)
+    void partnershipBsUsersCannotReachPartnershipAsRecords() {
+        report.note(API1, "Every user of partnership B calls every operation its role may call that takes a "
+                + "record or partnership id — in the path, in the query, in the body — with a record of "
+                + "partnership A found by walking the lists as an admin. The answer must be 404 (403 where the "
+                + "record's existence is no secret, e.g. a shared agency), nothing may change and no event be "
+                + "emitted, and each refusal must be in the service's audit trail. Operations marked "
+                + "`x-csp-published` read what councils publish (partnerships, members, bodies, meetings, "
+                + "priorities, plans, risks, strategies, assessments): every signed-in caller reads them, so B "
+                + "reading A's is expected. Where a body is needed and the suite's body is refused as invalid "
+                + "(400, 422), nothing is disclosed, but the object-level check was not reached; such rows say so.");
+        Map<String, String> before = stored.fingerprint(true);
+        Map<String, Integer> refusalsByService = new LinkedHashMap<>();
+        for (ApiOperation operation : operations) {
+            Optional<String> path = recordsOfA.bind(operation);
+            boolean takesId = !operation.pathParameters().isEmpty() || operation.hasQueryParameter("partnership");
+            if (!takesId) {
+                continue;
+            }
+            if (path.isEmpty()) {
+                boolean onlyAdmins = operation.roles().equals(Set.of("platform-admin"));
+                report.record(API1, operation.service() + " " + operation.label(), "record of partnership A",
+                        "a record to attack", "none found", onlyAdmins);
+                continue;
+            }
+            boolean published = operation.operation().path("x-csp-published").asBoolean(false);
+            for (Map.Entry<String, String> role : Callers.OF_PARTNERSHIP_B.entrySet()) {
+                if (role.getKey().equals("platform-admin") || !operation.allows(role.getKey())) {
+                    continue;
+                }
+                String url = baseUrls.get(operation.service()) + path.get() + inputsOfA.query(operation, null);
+                Http.Answer answer = callWithBody(operation, url, callers.token(role.getValue()),
+                        recordsOfA.exemplar(path.get()).orElse(null), PARTNERSHIP_A);
+                if (published) {
+                    report.record(API1, operation.service() + " " + operation.label() + " " + path.get(),
+                            role.getKey() + " of B", "200: published records (x-csp-published)",
+                            String.valueOf(answer.status()), answer.status() == 200);
+                    continue;
+                }
+                // A body the suite could not make valid is refused before the record is looked at:
+                // nothing about the record is disclosed, but the object-level check was not reached.
+                boolean held = answer.status() == 404 || answer.status() == 403
+                        || operation.bodyType() != null && (answer.status() == 400 || answer.status() == 422);
+                if (held) {
+                    refusalsByService.merge(operation.service(), 1, Integer::sum);
+                }
+                report.record(API1, operation.service() + " " + operation.label() + " " + path.get(),
+                        role.getKey() + " of B", "404 or 403", String.valueOf(answer.status()), held);
+            }
+        }
+        bodiesNamingPartnershipA(refusalsByService);
+        recordNothingChanged(API1, "every call with A's ids", before);
+        refusalsByService.forEach((service, refusals) -> {
+            long audited = AuditTrail.refusals(baseUrls.get(service), callers.token(Callers.ADMIN), callers);
+            report.record(API1, service + " audit trail", "refusals of B's users audited", ">= " + refusals,
+                    String.valueOf(audited), audited >= refusals);
+        });
+        assertThat(report.failures(API1), empty());
+    }
+
+    /** POSTs whose body names a partnership: B's users name A's. */
+    private void bodiesNamingPartnershipA(Map<String, Integer> refusalsByService) {
+        String submitter = callers.token(Callers.OF_PARTNERSHIP_B.get("agency-submitter"));
+        Map<String, String> bodies = Map.of(
+                "/api/v1/incidents", """
+                        {"externalRef": "SUITE-B-1", "partnershipId": "maldon", "category": "burglary",
+                         "occurredOn": "2024-05-18", "districtCode": "E07000074"}""",
+                "/api/v1/incidents/batch", """
+                        [{"externalRef": "SUITE-B-2", "partnershipId": "maldon", "category": "burglary",
+                          "occurredOn": "2024-05-18", "districtCode": "E07000074"}]""");
+        bodies.forEach((path, body) -> {
+            Http.Answer answer = Http.json("POST", stack.url("incident") + path, submitter, body);
+            boolean refusedWhole = answer.status() == 404 || answer.status() == 403 || answer.status() == 422;
+            boolean refusedItems = answer.status() / 100 == 2 && Inputs.read(answer.body()).path("created").asInt(-1) == 0
+                    && Inputs.read(answer.body()).path("unchanged").asInt(-1) == 0;
+            report.record(API1, "incident POST " + path, "agency-submitter of B, body names partnership A",
+                    "refused", answer.status() + " " + abbreviate(answer.body()), refusedWhole || refusedItems);
+            if (refusedWhole) {
+                refusalsByService.merge("incident", 1, Integer::sum);
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------- API3
+
+    @Test
+    @Order(5)
+    void serverOwnedPropertiesInInputAreRefusedAndViewersGetOnlyDisclosedFigures() {
+        report.note(API3, "Each operation that takes a JSON body is sent a well-formed body (shaped like a real "
+                + "record) plus one property the server owns and the input does not declare; it must be refused "
+                + "with 400 and change nothing. Viewers' feeds must carry only disclosed figures: 0, or multiples "
+                + "of 5 from 10 up (small counts suppressed).");
+        String admin = callers.token(Callers.ADMIN);
+        Map<String, String> before = stored.fingerprint(true);
+        for (ApiOperation operation : operations) {
+            if (operation.bodyType() == null || !operation.bodyType().contains("json")) {
+                continue;
+            }
+            boolean asAdmin = operation.allows("platform-admin");
+            String token = asAdmin ? admin : Callers.OF_PARTNERSHIP_B.entrySet().stream()
+                    .filter(r -> operation.allows(r.getKey())).findFirst().map(r -> callers.token(r.getValue()))
+                    .orElse(admin);
+            Inputs inputs = asAdmin ? inputsOfA : new Inputs(Callers.PARTNERSHIP_B);
+            Optional<String> path = (asAdmin ? recordsOfA : recordsOfB).bind(operation);
+            String url = baseUrls.get(operation.service()) + path.orElse(placeholders(operation))
+                    + inputs.query(operation, null);
+            ObjectNode wellFormed = inputs.body(operation,
+                    path.flatMap(asAdmin ? recordsOfA::exemplar : recordsOfB::exemplar).orElse(null));
+            Set<String> declared = operation.document().properties(operation.bodySchema()).keySet();
+            for (String owned : List.of("id", "agencyId", "status", "version", "createdAt", "recordedAt", "amount")) {
+                if (declared.contains(owned)) {
+                    continue;
+                }
+                ObjectNode body = wellFormed.deepCopy().put(owned, owned.equals("version") ? "7" : "suite-owned");
+                Http.Answer answer = send(operation, url, token, body.toString(), "application/json");
+                report.record(API3, operation.service() + " " + operation.label(), "server-owned property " + owned,
+                        "400", String.valueOf(answer.status()), answer.status() == 400);
+            }
+        }
+        recordNothingChanged(API3, "every body with a server-owned property", before);
+        String viewer = callers.token(Callers.OF_PARTNERSHIP_B.get("viewer"));
+        for (ApiOperation operation : operations.stream().filter(o -> o.service().equals("reporting")
+                && o.method().equals("GET") && o.allows("viewer")).toList()) {
+            String path = operation.bind(Map.of("partnershipId", Callers.PARTNERSHIP_B));
+            Http.Answer answer = Http.get(baseUrls.get("reporting") + path + new Inputs(Callers.PARTNERSHIP_B)
+                    .query(operation, Map.of("from", "2017-01", "to", "2024-12")), viewer);
+            List<Long> exact = answer.status() == 200 ? undisclosed(Inputs.read(answer.body())) : List.of();
+            report.record(API3, "reporting " + operation.label(), "viewer's figures", "disclosed only",
+                    answer.status() + (exact.isEmpty() ? "" : " exact figures " + exact),
+                    answer.status() == 200 && exact.isEmpty());
+        }
+        assertThat(report.failures(API3), empty());
+    }
+
+    private static List<Long> undisclosed(JsonNode node) {
+        List<Long> found = new ArrayList<>();
+        node.fields().forEachRemaining(f -> {
+            if (Set.of("count", "current", "previous", "previousYearCount").contains(f.getKey()) && f.getValue().isNumber()) {
+                long value = f.getValue().asLong();
+                if (value != 0 && (value < 10 || value % 5 != 0)) {
+                    found.add(value);
+                }
+            } else if (f.getKey().equals("counts") && f.getValue().isArray()) {
+                f.getValue().forEach(v -> {
+                    if (v.isNumber() && v.asLong() != 0 && (v.asLong() < 10 || v.asLong() % 5 != 0)) {
+                        found.add(v.asLong());
+                    }
+                });
+            } else {
+                found.addAll(undisclosed(f.getValue()));
+            }
+        });
+        if (node.isArray()) {
+            node.forEach(item -> found.addAll(undisclosed(item)));
+        }
+        return found;
+    }
+
+    // ---------------------------------------------------------------------------------------- API4
+
+    @Test
+    @Order(6)
+    void pagesBodiesBatchesAndCallersAreBounded() {
+        report.note(API4, "Page sizes past the cap, bodies past the JSON limit (with a declared length, without a "
+                + "Content-Type, chunked), a batch past its cap, and one caller's burst past the rate limit. "
+                + "The database's statement timeout and the import size cap are proved by the services' own tests "
+                + "(platform-tests, incident-service), as they take minutes or gigabytes to reach from outside.");
+        String admin = callers.token(Callers.ADMIN);
+        for (ApiOperation operation : operations.stream().filter(o -> o.hasQueryParameter("limit")).toList()) {
+            String path = recordsOfA.bind(operation).orElse(placeholders(operation));
+            Http.Answer answer = Http.get(baseUrls.get(operation.service()) + path
+                    + inputsOfA.query(operation, Map.of("limit", "100000")), admin);
+            report.record(API4, operation.service() + " " + operation.label(), "limit=100000", "400",
+                    String.valueOf(answer.status()), answer.status() == 400);
+        }
+        long huge = 17L * 1024 * 1024;
+        for (String service : LocalStack.SERVICES) {
+            // A declared length is refused before routing, whatever the operation; a chunked body once an
+            // operation that reads JSON has read past the limit, so it is sent to one the caller may use.
+            String declared = "/api/v1/admin/audit";
+            for (String[] variant : new String[][] { { "17 MiB JSON", "application/json" },
+                    { "17 MiB without Content-Type", null } }) {
+                OversizeBody.Answer answer = OversizeBody.post(stack.url(service) + declared, admin, variant[1], false, huge);
+                report.record(API4, service + " POST " + declared, variant[0], "413 problem+json",
+                        answer.status() + " " + answer.contentType(),
+                        answer.status() == 413 && answer.contentType().contains("problem+json"));
+            }
+            Optional<ApiOperation> reader = operations.stream().filter(o -> o.service().equals(service)
+                    && o.method().equals("POST") && o.bodyType() != null && o.bodyType().contains("json")
+                    && o.pathParameters().isEmpty()).findFirst();
+            if (reader.isEmpty()) {
+                report.record(API4, service, "17 MiB JSON, chunked", "413 problem+json",
+                        "no operation takes a JSON body", true);
+                continue;
+            }
+            String token = reader.get().allows("platform-admin") ? admin : callers.token(Callers.OF_PARTNERSHIP_B
+                    .entrySet().stream().filter(r -> reader.get().allows(r.getKey())).findFirst().orElseThrow().getValue());
+            OversizeBody.Answer chunked = OversizeBody.post(stack.url(service) + reader.get().path(), token,
+                    "application/json", true, huge);
+            report.record(API4, service + " " + reader.get().label(), "17 MiB JSON, chunked", "413 problem+json",
+                    chunked.status() + " " + chunked.contentType(),
+                    chunked.status() == 413 && chunked.contentType().contains("problem+json"));
+        }
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < 5001; i++) {
+            batch.append(i == 0 ? "" : ",").append("{\"externalRef\": \"SUITE-CAP-").append(i).append("\", ")
+                    .append("\"partnershipId\": \"safer-colchester\", \"category\": \"burglary\", ")
+                    .append("\"occurredOn\": \"2024-05-18\", \"districtCode\": \"E07000071\"}");
+        }
+        batch.append("]");
+        Http.Answer overCap = Http.json("POST", stack.url("incident") + "/api/v1/incidents/batch",
+                callers.token("essex-police-submitter"), batch.toString());
+        report.record(API4, "incident POST /api/v1/incidents/batch", "5,001 incidents", "400 or 413",
+                String.valueOf(overCap.status()), overCap.status() == 400 || overCap.status() == 413);
+        rateLimit();
+        assertThat(report.failures(API4), empty());
+    }
+
+    private void rateLimit() {
+        String hammer = callers.token(Callers.OF_PARTNERSHIP_B.get("analyst"));
+        String other = callers.token(Callers.OF_PARTNERSHIP_B.get("viewer"));
+        String url = stack.url("incident") + "/api/v1/categories";
+        Http.Answer limited = null;
+        for (int i = 0; i < 2000 && limited == null; i++) {
+            Http.Answer answer = Http.sendOnce("GET", url, hammer, Map.of(), HttpRequest.BodyPublishers.noBody());
+            if (answer.status() == 429) {
+                limited = answer;
+            }
+        }
+        report.record(API4, "incident GET /api/v1/categories", "one caller's burst of up to 2,000 requests",
+                "429 with Retry-After, problem+json", limited == null ? "never limited"
+                        : limited.status() + " Retry-After " + limited.header("Retry-After").orElse("none") + " "
+                                + limited.contentType(),
+                limited != null && limited.header("Retry-After").isPresent()
+                        && limited.contentType().contains("problem+json"));
+        Http.Answer bystander = Http.sendOnce("GET", url, other, Map.of(), HttpRequest.BodyPublishers.noBody());
+        report.record(API4, "incident GET /api/v1/categories", "another caller meanwhile", "200",
+                String.valueOf(bystander.status()), bystander.status() == 200);
+    }
+
+    // ---------------------------------------------------------------------------------------- API6
+
+    @Test
+    @Order(7)
+    void aViewerCannotWorkOutASmallCountBySubtraction() {
+        report.note(API6, "The attack that broke cell suppression, on the running stack: Safer Colchester's "
+                + "robbery, 11 from January to June 2018 and 1 in July, asked by its committee viewer for every "
+                + "range of months in 2018. No two answers may pin July's count (the full attack over every "
+                + "period, grouping and filter is reporting-service's DifferencingAttackTest). Exports (CSV) "
+                + "are the same feeds under the same per-caller rate limit.");
+        String submitter = callers.token("essex-police-submitter");
+        int[] robberies = { 2, 1, 3, 0, 4, 1, 1, 6 };
+        StringBuilder batch = new StringBuilder("[");
+        int n = 0;
+        for (int month = 1; month <= robberies.length; month++) {
+            for (int i = 0; i < robberies[month - 1]; i++) {
+                batch.append(n == 0 ? "" : ",").append("{\"externalRef\": \"SUITE-ROB-").append(n++)
+                        .append("\", \"partnershipId\": \"safer-colchester\", \"category\": \"robbery\", ")
+                        .append("\"occurredOn\": \"2018-0").append(month).append("-15\", \"districtCode\": \"E07000071\"}");
+            }
+        }
+        batch.append("]");
+        Http.Answer posted = Http.json("POST", stack.url("incident") + "/api/v1/incidents/batch", submitter,
+                batch.toString());
+        report.record(API6, "incident POST /api/v1/incidents/batch", "18 robberies for the attack", "2xx",
+                String.valueOf(posted.status()), posted.status() / 100 == 2);
+        String analyst = callers.token("essex-analyst");
+        int total = n;
+        await().atMost(PATIENCE).until(() -> Inputs.read(Http.get(stack.url("reporting")
+                + "/api/v1/feeds/incident-counts?partnership=safer-colchester&from=2018-01&to=2018-12&groupBy=district"
+                + "&category=robbery", analyst).body()).at("/rows/0/count").asInt(), org.hamcrest.Matchers.equalTo(total));
+        String viewer = callers.token(Callers.OF_PARTNERSHIP_B.get("viewer"));
+        Map<String, JsonNode> shown = new LinkedHashMap<>();
+        for (int from = 1; from <= 8; from++) {
+            for (int to = from; to <= 8; to++) {
+                String range = "2018-0" + from + ".." + "2018-0" + to;
+                JsonNode feed = Inputs.read(Http.get(stack.url("reporting") + "/api/v1/feeds/incident-counts?partnership="
+                        + "safer-colchester&from=2018-0" + from + "&to=2018-0" + to + "&groupBy=district&category=robbery",
+                        viewer).body());
+                shown.put(range, feed.at("/rows/0/count"));
+            }
+        }
+        List<String> pinned = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> whole : shown.entrySet()) {
+            for (Map.Entry<String, JsonNode> part : shown.entrySet()) {
+                long[] w = interval(whole.getValue());
+                long[] p = interval(part.getValue());
+                String[] wr = whole.getKey().split("\\.\\.");
+                String[] pr = part.getKey().split("\\.\\.");
+                boolean nested = wr[0].compareTo(pr[0]) <= 0 && pr[1].compareTo(wr[1]) <= 0 && !whole.getKey().equals(part.getKey());
+                if (nested && Math.max(0, w[0] - p[1]) == w[1] - p[0] && w[1] - p[0] > 0) {
+                    pinned.add(whole.getKey() + " minus " + part.getKey());
+                }
+            }
+        }
+        report.record(API6, "reporting GET /api/v1/feeds/incident-counts", "differencing over " + shown.size()
+                + " ranges (" + shown.size() * (shown.size() - 1) + " pairs)", "no count pinned",
+                pinned.isEmpty() ? "none pinned; Jan-Jul " + shown.get("2018-01..2018-07") + ", Jan-Jun "
+                        + shown.get("2018-01..2018-06") : "pinned: " + pinned, pinned.isEmpty());
+        assertThat(report.failures(API6), empty());
+    }
+
+    /** What a viewer's figure allows: 0; suppressed, 1 to 7; otherwise within 2 of the rounded figure. */
+    private static long[] interval(JsonNode shown) {
+        if (shown.isMissingNode() || shown.isNull()) {
+            return new long[] { 1, 7 };
+        }
+        long value = shown.asLong();
+        return value == 0 ? new long[] { 0, 0 } : new long[] { value - 2, value + 2 };
+    }
+
+    // ---------------------------------------------------------------------------------------- API8
+
+    @Test
+    @Order(8)
+    void everyAnswerCarriesTheSecurityHeadersAndNoStackTrace() {
+        report.note(API8, "Every answer the suite has had from an /api/ route so far, checked for the headers a "
+                + "browser needs and for stack traces; CORS for a configured and an unknown origin.");
+        List<Http.Answer> seen;
+        synchronized (answers) {
+            seen = List.copyOf(answers);
+        }
+        Map<String, Long> missing = new LinkedHashMap<>();
+        for (Http.Answer answer : seen) {
+            check(missing, answer, "X-Content-Type-Options", v -> v.equalsIgnoreCase("nosniff"));
+            check(missing, answer, "Content-Security-Policy", v -> v.contains("frame-ancestors 'none'"));
+            check(missing, answer, "Referrer-Policy", v -> !v.isBlank());
+            check(missing, answer, "Cache-Control", v -> v.contains("no-store"));
+            if (answer.body() != null && STACK_TRACE.matcher(answer.body()).find()) {
+                missing.merge("stack trace in body", 1L, Long::sum);
+                report.record(API8, answer.method() + " " + answer.url(), "error body", "no stack trace",
+                        abbreviate(answer.body()), false);
+            }
+        }
+        for (String check : List.of("X-Content-Type-Options", "Content-Security-Policy", "Referrer-Policy",
+                "Cache-Control", "stack trace in body")) {
+            long count = missing.getOrDefault(check, 0L);
+            report.record(API8, seen.size() + " answers", check, "on every answer" + (check.startsWith("stack")
+                    ? " (none)" : ""), count == 0 ? "held" : count + " answers lack it", count == 0);
+        }
+        for (String service : LocalStack.SERVICES) {
+            String url = stack.url(service) + "/api/v1/admin/dead-letters";
+            Http.Answer evil = Http.send("OPTIONS", url, null, Map.of("Origin", "https://evil.example",
+                    "Access-Control-Request-Method", "GET"), HttpRequest.BodyPublishers.noBody());
+            report.record(API8, service + " OPTIONS (preflight)", "Origin https://evil.example",
+                    "no Access-Control-Allow-Origin", evil.header("Access-Control-Allow-Origin").orElse("none"),
+                    evil.header("Access-Control-Allow-Origin").isEmpty());
+            Http.Answer allowed = Http.send("OPTIONS", url, null, Map.of("Origin", "http://localhost:5173",
+                    "Access-Control-Request-Method", "GET"), HttpRequest.BodyPublishers.noBody());
+            report.record(API8, service + " OPTIONS (preflight)", "Origin http://localhost:5173 (configured)",
+                    "allowed", allowed.header("Access-Control-Allow-Origin").orElse("none"),
+                    "http://localhost:5173".equals(allowed.header("Access-Control-Allow-Origin").orElse(null)));
+        }
+        assertThat(report.failures(API8), empty());
+    }
+
+    private static void check(Map<String, Long> missing, Http.Answer answer, String header,
+            java.util.function.Predicate<String> ok) {
+        if (!answer.header(header).map(ok::test).orElse(false)) {
+            missing.merge(header, 1L, Long::sum);
+        }
+    }
+
+    // --------------------------------------------------------------------------------------- API10
+
+    @Test
+    @Order(9)
+    void hostileEventsAreDeadLetteredAndChangeNothing() throws Exception {
+        report.note(API10, "Events a hostile or broken producer could put on the topics the services consume: "
+                + "huge, deeply nested, of wrong types, with forged CloudEvents headers. Each consumer must "
+                + "dead-letter every one and change nothing it keeps.");
+        Map<String, String> before = stored.fingerprint(false);
+        String admin = callers.token(Callers.ADMIN);
+        Map<String, Long> lettersBefore = deadLetters(admin);
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(2 * 1024 * 1024));
+        Map<String, ProducerRecord<String, String>> hostile = new LinkedHashMap<>();
+        String now = Instant.now().toString();
+        hostile.put("huge data (900 kB)", event("partnership.events", "/partnership-service", "partnership.updated.v1",
+                "{\"id\": \"maldon\", \"name\": \"" + "x".repeat(900 * 1024) + "\"}", now));
+        hostile.put("deeply nested data (50,000 levels)", event("partnership.events", "/partnership-service",
+                "partnership.updated.v1", "[".repeat(50_000) + "]".repeat(50_000), now));
+        hostile.put("wrong types", event("partnership.events", "/partnership-service", "partnership.updated.v1",
+                "{\"id\": 7, \"name\": [], \"districts\": \"E07000074\", \"version\": \"many\"}", now));
+        hostile.put("forged ce_source, well-formed data", event("partnership.events", "/attacker",
+                "partnership.updated.v1", "{\"id\": \"maldon\", \"name\": \"Taken over\", \"districts\": [\"E07000074\"],"
+                        + " \"version\": 99}", now));
+        hostile.put("unknown ce_type", event("incident.events", "/incident-service", "incident.exfiltrated.v1", "{}", now));
+        hostile.put("ce_time not a time", event("incident.events", "/incident-service", "incident.recorded.v1", "{}",
+                "yesterday"));
+        hostile.put("forged ce_source on incident.events", event("incident.events", "/attacker", "incident.recorded.v1",
+                "{\"incidentId\": \"x\"}", now));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new StringSerializer())) {
+            for (ProducerRecord<String, String> record : hostile.values()) {
+                producer.send(record).get();
+            }
+        }
+        // incident-service's replica reads partnership.events; reporting-service reads both topics. Each must
+        // dead-letter every hostile event, except that an unknown type may be passed over (a newer
+        // publisher's event) provided nothing changed.
+        long onPartnershipEvents = hostile.values().stream().filter(r -> r.topic().equals("partnership.events")).count();
+        long passable = hostile.keySet().stream().filter(n -> n.startsWith("unknown")).count();
+        Map<String, Long> expected = Map.of("incident", onPartnershipEvents, "reporting", hostile.size() - passable);
+        try {
+            await().atMost(PATIENCE).until(() -> expected.entrySet().stream().allMatch(e -> deadLetters(admin)
+                    .getOrDefault(e.getKey(), 0L) - lettersBefore.getOrDefault(e.getKey(), 0L) >= e.getValue()));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // Reported below.
+        }
+        Map<String, Long> lettersAfter = deadLetters(admin);
+        expected.forEach((service, count) -> {
+            long letters = lettersAfter.getOrDefault(service, 0L) - lettersBefore.getOrDefault(service, 0L);
+            report.record(API10, service + "-service consumers", hostile.size() + " hostile events: "
+                    + String.join(", ", hostile.keySet()), "at least " + count + " dead letters",
+                    String.valueOf(letters), letters >= count);
+        });
+        Map<String, String> after = stored.fingerprint(false);
+        after.keySet().removeIf(k -> k.startsWith("topic partnership.events") || k.startsWith("topic incident.events")
+                || k.contains("consumed_event"));
+        before.keySet().removeIf(k -> k.startsWith("topic partnership.events") || k.startsWith("topic incident.events")
+                || k.contains("consumed_event"));
+        String difference = StoredState.difference(before, after);
+        report.record(API10, "every consumer", "all " + hostile.size() + " hostile events", "nothing changed",
+                difference, difference.equals("unchanged"));
+        assertThat(report.failures(API10), empty());
+    }
+
+    /** Letters held in each service's dead-letter topics. */
+    private static Map<String, Long> deadLetters(String admin) {
+        Map<String, Long> letters = new LinkedHashMap<>();
+        for (String service : List.of("incident", "reporting")) {
+            Http.Answer answer = Http.get(stack.url(service) + "/api/v1/admin/dead-letters", admin);
+            long held = 0;
+            for (JsonNode group : RecordPaths.items(Inputs.read(answer.body()))) {
+                held += group.path("deadLettered").asLong();
+            }
+            letters.put(service, held);
+        }
+        return letters;
+    }
+
+    private static ProducerRecord<String, String> event(String topic, String source, String type, String data,
+            String time) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, PARTNERSHIP_A, data);
+        Map.of("ce_specversion", "1.0", "ce_id", java.util.UUID.randomUUID().toString(), "ce_type", type,
+                "ce_source", source, "ce_time", time, "content-type", "application/json")
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+
+    // ---------------------------------------------------------------------------------------- Fuzz
+
+    @Test
+    @Order(10)
+    void malformedInputToEveryOperationIsRefusedCleanly() {
+        report.note(FUZZ, "Every operation, as a platform admin and as partnership B's user of a role it allows, "
+                + "with each path and query parameter malformed in turn and, where it takes JSON, with malformed "
+                + "bodies. No answer may be a 5xx or carry a stack trace, no malformed change may be accepted, and "
+                + "the database must be unchanged at the end.");
+        Map<String, String> before = stored.fingerprint(true);
+        for (ApiOperation operation : operations) {
+            List<String> roles = new ArrayList<>(List.of(Callers.ADMIN));
+            Callers.OF_PARTNERSHIP_B.entrySet().stream()
+                    .filter(r -> !r.getKey().equals("platform-admin") && operation.allows(r.getKey())).findFirst()
+                    .ifPresent(r -> roles.add(r.getValue()));
+            String path = recordsOfA.bind(operation).orElse(placeholders(operation));
+            String base = baseUrls.get(operation.service());
+            for (String user : roles) {
+                String token = callers.token(user);
+                for (String parameter : operation.pathParameters()) {
+                    String[] bound = path.split("/");
+                    String[] template = operation.path().split("/");
+                    for (Map.Entry<String, String> value : Inputs.malformedValues().entrySet()) {
+                        if (value.getValue().isEmpty()) {
+                            continue;
+                        }
+                        StringBuilder fuzzed = new StringBuilder();
+                        for (int i = 1; i < template.length; i++) {
+                            fuzzed.append('/').append(template[i].equals("{" + parameter + "}")
+                                    ? Inputs.encode(value.getValue()) : bound[i]);
+                        }
+                        fuzz(operation, user, "path " + parameter + ": " + value.getKey(),
+                                base + fuzzed + inputsOfA.query(operation, null), token, null);
+                    }
+                }
+                for (JsonNode parameter : operation.parameters("query")) {
+                    String name = parameter.path("name").asText();
+                    for (Map.Entry<String, String> value : Inputs.malformedValues().entrySet()) {
+                        fuzz(operation, user, "query " + name + ": " + value.getKey(),
+                                base + path + inputsOfA.query(operation, Map.of(name, value.getValue())), token, null);
+                    }
+                }
+                if (operation.bodyType() != null && operation.bodyType().contains("json")) {
+                    ObjectNode wellFormed = inputsOfA.body(operation, recordsOfA.exemplar(path).orElse(null));
+                    for (Map.Entry<String, String> body : inputsOfA.malformedBodies(operation, wellFormed).entrySet()) {
+                        fuzz(operation, user, "body: " + body.getKey(), base + path + inputsOfA.query(operation, null),
+                                token, body.getValue().getBytes(StandardCharsets.UTF_8));
+                    }
+                    fuzz(operation, user, "body: not UTF-8", base + path + inputsOfA.query(operation, null), token,
+                            new byte[] { '{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' });
+                }
+            }
+        }
+        recordNothingChanged(FUZZ, "every malformed input", before);
+        assertThat(report.failures(FUZZ), empty());
+    }
+
+    private void fuzz(ApiOperation operation, String user, String attack, String url, String token, byte[] body) {
+        Http.Answer answer = body == null ? call(operation, url, token)
+                : send(operation, url, token, body, "application/json");
+        boolean clean = answer.status() < 500 && (answer.body() == null || !STACK_TRACE.matcher(answer.body()).find());
+        boolean refusedChange = !operation.changes() || answer.status() / 100 == 4
+                || body != null && "[]".equals(new String(body, StandardCharsets.UTF_8))
+                        && operation.bodySchema().path("type").asText().equals("array");
+        report.record(FUZZ, operation.service() + " " + operation.label(), user + ": " + attack,
+                operation.changes() ? "4xx" : "no 5xx", String.valueOf(answer.status()), clean && refusedChange);
+    }
+
+    // ------------------------------------------------------------------------------------- helpers
+
+    /** The trial of a whole attack: nothing stored in any service, no event on any topic. */
+    private static void recordNothingChanged(String category, String attack, Map<String, String> before) {
+        String after = StoredState.difference(before, stored.fingerprint(true));
+        report.record(category, "all services", attack, "nothing stored, no event", after, after.equals("unchanged"));
+    }
+
+    /** The operation as documented, sent with no body beyond what its type needs. */
+    private static Http.Answer call(ApiOperation operation, String url, String token) {
+        String body = operation.bodyType() == null ? null : operation.bodyType().contains("json") ? "{}" : "";
+        return send(operation, url, token, body, operation.bodyType());
+    }
+
+    private static Http.Answer callWithBody(ApiOperation operation, String url, String token, JsonNode exemplar,
+            String partnership) {
+        if (operation.bodyType() == null || !operation.bodyType().contains("json")) {
+            return call(operation, url, token);
+        }
+        ObjectNode body = new Inputs(partnership).body(operation, exemplar);
+        return send(operation, url, token, body.toString(), "application/json");
+    }
+
+    private static Http.Answer send(ApiOperation operation, String url, String token, String body, String type) {
+        return send(operation, url, token, body == null ? null : body.getBytes(StandardCharsets.UTF_8), type);
+    }
+
+    private static Http.Answer send(ApiOperation operation, String url, String token, byte[] body, String type) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (type != null) {
+            headers.put("Content-Type", type);
+        }
+        if (operation.parameters("header").stream().anyMatch(p -> p.path("name").asText().equals("If-Match"))) {
+            headers.put("If-Match", "\"0\"");
+        }
+        Http.Answer answer = Http.send(operation.method(), url, token, headers, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (url.contains("/api/")) {
+            synchronized (answers) {
+                answers.add(answer);
+            }
+        }
+        return answer;
+    }
+
+    /** The path with every parameter filled by an id no record has. */
+    private static String placeholders(ApiOperation operation) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : operation.pathParameters()) {
+            values.put(name, name.equals("year") ? "2024" : name.toLowerCase().contains("partnership")
+                    ? PARTNERSHIP_A : "00000000-0000-0000-0000-000000000000");
+        }
+        return operation.bind(values);
+    }
+
+    private static String abbreviate(String text) {
+        return text == null ? "" : text.length() > 200 ? text.substring(0, 197) + "..." : text;
+    }
+}
