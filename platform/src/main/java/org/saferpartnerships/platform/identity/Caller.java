@@ -52,6 +52,11 @@ public class Caller {
     }
 
     public Optional<String> agencyId() {
+        return agencyOf(token);
+    }
+
+    /** The agency a token names, for code that has the token but not a request's Caller. */
+    public static Optional<String> agencyOf(JsonWebToken token) {
         Object claim = token.getClaim(AGENCY_CLAIM);
         if (claim instanceof JsonString value) {
             return Optional.of(value.getString()).filter(s -> !s.isBlank());

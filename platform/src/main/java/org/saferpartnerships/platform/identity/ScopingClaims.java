@@ -36,8 +36,7 @@ public class ScopingClaims {
                 || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return null;
         }
-        Object agency = token.getClaim(Caller.AGENCY_CLAIM);
-        if (agency != null && !agency.toString().replace("\"", "").isBlank()) {
+        if (Caller.agencyOf(token).isPresent()) {
             return null;
         }
         return HttpProblem.valueOf(Response.Status.FORBIDDEN,
