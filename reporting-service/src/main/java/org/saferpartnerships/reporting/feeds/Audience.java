@@ -26,6 +26,10 @@ public final class Audience {
         return control.threshold();
     }
 
+    public int roundingBase() {
+        return control.roundingBase();
+    }
+
     /** The rows as this audience may see them: for viewers, small counts suppressed and the rest rounded. */
     public List<FeedRow> disclose(List<FeedRow> rows) {
         return exact ? rows : rows.stream().map(row -> {

@@ -73,7 +73,7 @@ public class HotspotResource {
         }
         return Response.ok(new Hotspots(partnership, period.from(), period.to(), category, feeds.freshness(),
                 audience.statement("Places with fewer than " + audience.threshold() + " incidents are left out; "
-                        + "the others' counts are rounded to the nearest 5."),
+                        + "the others' counts are rounded to the nearest " + audience.roundingBase() + "."),
                 places), MediaType.APPLICATION_JSON).build();
     }
 

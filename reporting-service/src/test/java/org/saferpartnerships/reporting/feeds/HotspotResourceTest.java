@@ -55,6 +55,7 @@ class HotspotResourceTest {
         // Viewers see no place below the disclosure threshold.
         withToken(TestTokens.withRole(Roles.VIEWER, p)).queryParam("partnership", p)
                 .queryParam("from", "2018-01").queryParam("to", "2018-02").when().get("/api/v1/feeds/hotspots")
-                .then().statusCode(200).body("places", hasSize(0)).body("disclosure.applied", equalTo(true));
+                .then().statusCode(200).body("places", hasSize(0)).body("disclosure.applied", equalTo(true))
+                .body("disclosure.rule", org.hamcrest.Matchers.containsString("rounded to the nearest 5"));
     }
 }
