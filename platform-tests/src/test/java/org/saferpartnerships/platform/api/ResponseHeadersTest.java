@@ -63,6 +63,12 @@ class ResponseHeadersTest {
     }
 
     @Test
+    void anAnswerThatCannotBeWrittenIsTheServersFailureNotTheCallers() {
+        jsonWithToken(WRITER).body(note(NotesResource.UNWRITABLE_ANSWER)).post("/notes")
+                .then().statusCode(500).contentType(HttpProblem.MEDIA_TYPE).body("detail", nullValue());
+    }
+
+    @Test
     void onlyListedOriginsMayReadAnswers() {
         withToken(ADMIN).header("Origin", "http://localhost:3000").get(DEAD_LETTERS).then()
                 .header("Access-Control-Allow-Origin", "http://localhost:3000");

@@ -3,6 +3,7 @@ package org.saferpartnerships.platform.api;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -24,9 +25,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
+import com.fasterxml.jackson.core.JsonGenerationException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -114,9 +117,23 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof InvalidDefinitionException || whileWriting(e)) {
+            // The answer could not be written, or a type cannot be bound at all: the server's fault.
+            Log.error("An answer could not be written", e);
+            return HttpProblem.builder().withStatus(500).build().toResponse(uri.getPath());
+        }
         String path = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
         return badJson((path.isEmpty() ? "Unreadable JSON" : "Unreadable JSON at '" + path + "'") + ": "
                 + firstLine(e.getOriginalMessage()), path, uri);
+    }
+
+    /**
+     * Jackson wraps a failure inside a serializer without naming the generator, so where it was
+     * thrown tells a failed answer from an unreadable request.
+     */
+    private static boolean whileWriting(JsonProcessingException e) {
+        return e instanceof JsonGenerationException || Arrays.stream(e.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().startsWith("com.fasterxml.jackson.databind.ser."));
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
