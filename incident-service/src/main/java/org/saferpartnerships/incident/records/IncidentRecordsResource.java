@@ -45,6 +45,7 @@ import org.saferpartnerships.platform.api.EntityTags;
 import org.saferpartnerships.platform.api.HttpProblem;
 import org.saferpartnerships.platform.audit.AuditTrail;
 import org.saferpartnerships.platform.audit.Audited;
+import org.saferpartnerships.platform.export.ExportQuota;
 import org.saferpartnerships.platform.geography.DistrictCode;
 import org.saferpartnerships.platform.identity.Caller;
 import org.saferpartnerships.platform.identity.Roles;
@@ -52,7 +53,8 @@ import org.saferpartnerships.platform.vocabulary.Term;
 
 /**
  * Reading incidents record by record: an agency sees its own; partnership officers and analysts
- * those of their partnerships; admins all. Every read is audited with the ids it answered.
+ * those of their partnerships; admins all. Every read is audited with the ids it answered and
+ * counted against the caller's daily export quota.
  * Corrections and withdrawals are the recording agency's.
  */
 @Path("/api/v1/incidents")
@@ -60,6 +62,9 @@ import org.saferpartnerships.platform.vocabulary.Term;
 @Produces(MediaType.APPLICATION_JSON)
 @Audited(value = "incident", id = "id")
 public class IncidentRecordsResource {
+
+    private static final String QUOTA_REACHED = "The caller has had its daily quota of records "
+            + "(csp.export.records-per-day); Retry-After says when it renews";
 
     /** Why an incident is withdrawn. */
     public record Withdrawal(@NotBlank @Size(max = 500) String reason) {
@@ -69,13 +74,15 @@ public class IncidentRecordsResource {
     private final EntityManager entityManager;
     private final AuditTrail audit;
     private final IncidentCorrectionService corrections;
+    private final ExportQuota quota;
 
     IncidentRecordsResource(Caller caller, EntityManager entityManager, AuditTrail audit,
-            IncidentCorrectionService corrections) {
+            IncidentCorrectionService corrections, ExportQuota quota) {
         this.caller = caller;
         this.entityManager = entityManager;
         this.audit = audit;
         this.corrections = corrections;
+        this.quota = quota;
     }
 
     @GET
@@ -83,6 +90,7 @@ public class IncidentRecordsResource {
     @Operation(summary = "Find incidents", description = "Filtered and paged by keyset: pass the page's next as "
             + "after. Withdrawn incidents only with includeWithdrawn=true.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = IncidentPage.class)))
+    @APIResponse(responseCode = "429", description = QUOTA_REACHED)
     public IncidentPage list(
             @QueryParam("partnership") String partnership,
             @Parameter(description = "First month, YYYY-MM") @QueryParam("from") @CalendarMonth String from,
@@ -105,6 +113,7 @@ public class IncidentRecordsResource {
         List<Incident> found = query.run(entityManager);
         boolean more = found.size() > limit;
         List<Incident> page = more ? found.subList(0, limit) : found;
+        quota.take(caller, page.size());
         audit.records(page.stream().map(incident -> incident.id).toList());
         String next = more ? IncidentQuery.Cursor.after(page.get(limit - 1)).encode() : null;
         return new IncidentPage(page.stream().map(IncidentView::of).toList(), next);
@@ -116,10 +125,12 @@ public class IncidentRecordsResource {
     @Operation(summary = "Read one incident", description = "Anything the caller may not see is 404.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "404", description = "No such incident, or not one the caller may see")
+    @APIResponse(responseCode = "429", description = QUOTA_REACHED)
     public Response get(@PathParam("id") UUID id) {
         Incident incident = Incident.<Incident>findByIdOptional(id)
                 .filter(this::visibleToCaller)
                 .orElseThrow(() -> HttpProblem.valueOf(Response.Status.NOT_FOUND, "No incident " + id));
+        quota.take(caller, 1);
         return EntityTags.tagged(IncidentView.of(incident), incident.version);
     }
 

@@ -1,10 +1,14 @@
 package org.saferpartnerships.incident.records;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.both;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
 import static org.saferpartnerships.testing.api.Requests.withToken;
 
@@ -30,7 +34,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 import org.saferpartnerships.incident.Directory;
+import org.saferpartnerships.platform.api.HttpProblem;
 import org.saferpartnerships.platform.audit.AuditTrail;
+import org.saferpartnerships.platform.calendar.BusinessCalendar;
+import org.saferpartnerships.platform.export.ExportQuotaConfig;
 import org.saferpartnerships.platform.identity.Roles;
 import org.saferpartnerships.testing.identity.TestTokens;
 
@@ -48,6 +55,9 @@ class IncidentListingTest {
 
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> dbPassword;
+
+    @Inject
+    ExportQuotaConfig exportQuota;
 
     private String partnership;
     private String district;
@@ -251,5 +261,50 @@ class IncidentListingTest {
                 .when().get("/api/v1/incidents").then().statusCode(400);
         withToken(TestTokens.analyst(partnership)).queryParam("category", "jaywalking")
                 .when().get("/api/v1/incidents").then().statusCode(400);
+    }
+
+    @Test
+    void aCallerWhoHasHadItsRecordsForTheDayIsRefusedUntilMidnightAndOthersAreNot() throws Exception {
+        long recordsPerDay = exportQuota.recordsPerDay();
+        String subject = UUID.randomUUID().toString();
+        String exporter = TestTokens.forUser("exporter").subject(subject).roles(Roles.ANALYST)
+                .partnerships(partnership).token();
+        String incident = withToken(exporter).queryParam("partnership", partnership).when().get("/api/v1/incidents")
+                .then().statusCode(200).extract().path("items[0].id");
+        // Bring the caller's count to one short of the quota, as a day of paging would.
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement used = connection.prepareStatement("""
+                        update export_allowance set records = ? - 1 where subject = ?""")) {
+            used.setLong(1, recordsPerDay);
+            used.setString(2, subject);
+            assertThat(used.executeUpdate(), equalTo(1));
+        }
+        withToken(exporter).queryParam("partnership", partnership).when().get("/api/v1/incidents")
+                .then().statusCode(200).body("items", hasSize(7));
+        long secondsToMidnight = java.time.Duration.between(java.time.ZonedDateTime.now(BusinessCalendar.ZONE),
+                java.time.LocalDate.now(BusinessCalendar.ZONE).plusDays(1).atStartOfDay(BusinessCalendar.ZONE)).toSeconds();
+        int retryAfter = Integer.parseInt(withToken(exporter).queryParam("partnership", partnership)
+                .when().get("/api/v1/incidents")
+                .then().statusCode(429).contentType(HttpProblem.MEDIA_TYPE)
+                .body("detail", containsString(recordsPerDay + " records for today"))
+                .extract().header("Retry-After"));
+        assertThat((long) retryAfter, both(greaterThanOrEqualTo(secondsToMidnight - 5)).and(lessThanOrEqualTo(secondsToMidnight + 5)));
+        withToken(exporter).when().get("/api/v1/incidents/" + incident).then().statusCode(429);
+        assertThat("refusals are not counted", usedToday(dataSource, subject), equalTo(recordsPerDay - 1 + 7));
+        withToken(TestTokens.analyst(partnership)).queryParam("partnership", partnership).when().get("/api/v1/incidents")
+                .then().statusCode(200).body("items", hasSize(7));
+    }
+
+    private static long usedToday(AgroalDataSource dataSource, String subject) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select records from export_allowance where subject = ? and day = ?")) {
+            select.setString(1, subject);
+            select.setObject(2, java.time.LocalDate.now(BusinessCalendar.ZONE));
+            try (var rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 }

@@ -16,11 +16,12 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
 import org.saferpartnerships.platform.api.IdempotencyKeys;
+import org.saferpartnerships.platform.export.ExportQuota;
 
 /**
  * Deletes what the platform's own tables no longer need to hold, in bounded batches, on any
- * instance: applied-event records past the redelivery window, idempotency keys past theirs, the
- * audit trail past its legal period. {@code csp_retention_rows_removed_total} counts what
+ * instance: applied-event records past the redelivery window, idempotency keys past theirs,
+ * export counts of past days, the audit trail past its legal period. {@code csp_retention_rows_removed_total} counts what
  * went, by table. (The outbox needs none: the relay deletes what it published.)
  */
 @ApplicationScoped
@@ -58,6 +59,7 @@ public class Retention {
         // older than a year, so no statement of the service can shorten it by mistake.
         this.rules = List.of(Rule.dated("consumed_event", "consumed_at", config.consumedEvents()),
                 Rule.dated("idempotency_key", "claimed_at", IdempotencyKeys.KEPT),
+                Rule.dated("export_allowance", "day", ExportQuota.KEPT),
                 new Rule("audit_entry", config.accessAudit(),
                         "select purge_audit_entries(make_interval(secs => ?), ?)"));
     }
