@@ -67,6 +67,11 @@ public final class LocalStack implements AutoCloseable {
             env.put("CSP_API_RATE_LIMIT_REQUESTS_PER_SECOND", "1000000");
             env.put("CSP_API_RATE_LIMIT_BURST", "1000000");
         }
+        // The security suite reads one caller's daily export quota to its end: a small one.
+        String exportQuota = System.getProperty("csp.e2e.export-quota");
+        if (exportQuota != null) {
+            env.put("CSP_EXPORT_RECORDS_PER_DAY", exportQuota);
+        }
         env.put("CSP_DB_USER", postgres.user());
         env.put("CSP_DB_PASSWORD", postgres.password());
         for (String service : SERVICES) {
@@ -166,6 +171,14 @@ public final class LocalStack implements AutoCloseable {
     /** The demo partnerships and agencies, as {@code deploy/local/up} loads them (no incidents). */
     public void loadDemoPartnerships() {
         run("demo-partnerships");
+    }
+
+    /**
+     * The demo funders, allocations, carry-forwards and initiatives, as {@code deploy/local/up}
+     * loads them; after {@link #loadDemoPartnerships()}. Idempotent, so it may be run again.
+     */
+    public void loadDemoFunding() {
+        run("demo-funding");
     }
 
     /** The stack's Keycloak (realm csp; its admin console and API as admin/admin). */

@@ -25,6 +25,11 @@ final class ApiDocument {
         this.document = document;
     }
 
+    /** A document given whole, for the suite's own tests. */
+    static ApiDocument of(String service, JsonNode document) {
+        return new ApiDocument(service, "", document);
+    }
+
     static ApiDocument load(String service, String baseUrl) {
         Http.Answer answer = Http.get(baseUrl + "/q/openapi?format=json", null);
         if (answer.status() != 200) {
@@ -69,6 +74,57 @@ final class ApiDocument {
             return resolve(resolved.get("allOf").get(0));
         }
         return resolved;
+    }
+
+    /**
+     * The JSON pointers of every property in {@code value} that {@code schema} does not declare:
+     * what an answer carries beyond its documented shape. A schema that names no properties (a
+     * free-form object) declares whatever it holds; {@code additionalProperties} declares any name
+     * with its schema; of {@code oneOf}/{@code anyOf} the alternative that declares most is taken.
+     */
+    List<String> undeclared(JsonNode value, JsonNode schema, String at) {
+        JsonNode resolved = resolve(schema);
+        List<String> found = new ArrayList<>();
+        for (String choice : List.of("oneOf", "anyOf")) {
+            if (resolved.has(choice)) {
+                List<String> fewest = null;
+                for (JsonNode alternative : resolved.get(choice)) {
+                    List<String> undeclared = undeclared(value, alternative, at);
+                    if (fewest == null || undeclared.size() < fewest.size()) {
+                        fewest = undeclared;
+                    }
+                }
+                return fewest == null ? found : fewest;
+            }
+        }
+        if (value.isArray()) {
+            value.forEach(item -> found.addAll(undeclared(item, resolved.path("items"), at + "/*")));
+            return found;
+        }
+        if (!value.isObject()) {
+            return found;
+        }
+        Map<String, JsonNode> properties = new java.util.LinkedHashMap<>();
+        List<JsonNode> parts = new ArrayList<>(List.of(resolved));
+        resolved.path("allOf").forEach(part -> parts.add(resolve(part)));
+        parts.forEach(part -> part.path("properties").fields()
+                .forEachRemaining(p -> properties.put(p.getKey(), p.getValue())));
+        JsonNode additional = resolved.path("additionalProperties");
+        if (properties.isEmpty() && !additional.isObject()) {
+            return found;
+        }
+        value.fields().forEachRemaining(field -> {
+            JsonNode declared = properties.get(field.getKey());
+            if (declared == null && additional.isObject()) {
+                declared = additional;
+            }
+            if (declared == null && !additional.asBoolean(false)) {
+                found.add(at + "/" + field.getKey());
+            } else if (declared != null) {
+                found.addAll(undeclared(field.getValue(), declared, at + "/" + field.getKey()));
+            }
+        });
+        return found;
     }
 
     /** The properties of an object schema, resolved. */

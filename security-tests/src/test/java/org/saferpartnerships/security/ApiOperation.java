@@ -71,6 +71,13 @@ record ApiOperation(String service, String method, String path, JsonNode operati
                 : document.resolve(operation.path("requestBody").path("content").path(type).path("schema"));
     }
 
+    /** The documented schema of a 200 answer in JSON, or a missing node when none is documented. */
+    JsonNode answerSchema() {
+        JsonNode content = operation.path("responses").path("200").path("content");
+        JsonNode json = content.has("application/json") ? content.get("application/json") : content.path("*/*");
+        return json.path("schema");
+    }
+
     boolean changes() {
         return !method.equals("GET");
     }

@@ -15,8 +15,12 @@ final class AuditTrail {
 
     /** How many refusals of partnership B's users the service's audit trail holds. */
     static long refusals(String baseUrl, String adminToken, Callers callers) {
-        Set<String> subjects = Callers.OF_PARTNERSHIP_B.values().stream().filter(u -> !u.equals(Callers.ADMIN))
-                .map(u -> subject(callers.token(u))).collect(Collectors.toSet());
+        return refusals(baseUrl, adminToken, Callers.OF_PARTNERSHIP_B.values().stream()
+                .filter(u -> !u.equals(Callers.ADMIN)).map(u -> subject(callers.token(u))).collect(Collectors.toSet()));
+    }
+
+    /** How many refusals of these accounts ({@code sub}) the service's audit trail holds. */
+    static long refusals(String baseUrl, String adminToken, Set<String> subjects) {
         long refusals = 0;
         for (String subject : subjects) {
             String url = baseUrl + "/api/v1/admin/audit?outcome=refused&subject=" + subject + "&limit=100";

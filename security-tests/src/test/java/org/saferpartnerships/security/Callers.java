@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The suite's callers, signed in at the stack's Keycloak. Partnership B is Safer Colchester: one
@@ -23,6 +24,11 @@ final class Callers {
     static final String ADMIN = "platform-admin";
     /** A caller of the realm with a role but without the claims that scope it (agency, partnerships). */
     static final String UNSCOPED = "unscoped-analyst";
+    /** An analyst of partnership B who reads records until the daily export quota stops it. */
+    static final String EXPORTER = "colchester-exporter";
+    /** A client of the realm whose access tokens live seconds: real, realm-signed tokens that expire. */
+    static final String SHORT_LIVED_CLIENT = "security-suite-short-lived";
+    static final int SHORT_LIFESPAN_SECONDS = 5;
 
     /** Realm role to the user of partnership B who holds it. */
     static final Map<String, String> OF_PARTNERSHIP_B = new LinkedHashMap<>();
@@ -45,12 +51,39 @@ final class Callers {
 
     /** Adds the users the realm lacks for partnership B, and the unscoped one. */
     void addUsers() {
-        String admin = login("master", "admin-cli", "admin", "admin").path("access_token").asText();
+        String admin = adminToken();
         // Colchester's own council, not Essex Police: the police's records are partnership A's too.
         addUser(admin, "colchester-analyst", "analyst", "colchester-city-council");
         addUser(admin, "colchester-submitter", "agency-submitter", "colchester-city-council");
         addUser(admin, "colchester-funding-officer", "funding-officer", "essex-pfcc");
+        addUser(admin, EXPORTER, "analyst", "colchester-city-council");
         addUser(admin, UNSCOPED, "analyst", null);
+    }
+
+    /**
+     * A token the realm signed itself, of a client that is csp-cli in all but its access tokens'
+     * lifespan: it verifies now, and is expired {@link #SHORT_LIFESPAN_SECONDS} seconds later.
+     */
+    JsonNode shortLivedLogin(String user) {
+        String admin = adminToken();
+        JsonNode cli = read(Http.get(keycloak + "/admin/realms/csp/clients?clientId=csp-cli", admin)).path(0);
+        ObjectNode client = cli.deepCopy();
+        client.remove("id");
+        client.put("clientId", SHORT_LIVED_CLIENT);
+        client.put("name", "Security suite: access tokens of " + SHORT_LIFESPAN_SECONDS + " s");
+        (client.has("attributes") ? (ObjectNode) client.get("attributes") : client.putObject("attributes"))
+                .put("access.token.lifespan", String.valueOf(SHORT_LIFESPAN_SECONDS));
+        client.path("protocolMappers").forEach(mapper -> ((ObjectNode) mapper).remove("id"));
+        Http.Answer created = Http.json("POST", keycloak + "/admin/realms/csp/clients", admin, client.toString());
+        if (created.status() != 201 && created.status() != 409) {
+            throw new IllegalStateException("Keycloak did not add " + SHORT_LIVED_CLIENT + ": " + created.status() + " "
+                    + created.body());
+        }
+        return login("csp", SHORT_LIVED_CLIENT, user, "demo");
+    }
+
+    private String adminToken() {
+        return login("master", "admin-cli", "admin", "admin").path("access_token").asText();
     }
 
     String token(String user) {

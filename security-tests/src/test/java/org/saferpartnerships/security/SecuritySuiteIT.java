@@ -56,6 +56,8 @@ class SecuritySuiteIT {
     static final String FUZZ = "Fuzzing";
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
+    /** Records a caller may read a day on the suite's stack (csp.e2e.export-quota in the POM). */
+    private static final long EXPORT_QUOTA = Long.getLong("csp.e2e.export-quota", 250_000);
     private static final Pattern STACK_TRACE = Pattern.compile("\\tat [\\w$.]+\\(|\\bat [a-z]+\\.[\\w$.]+\\([\\w$]+\\.java:\\d+\\)"
             + "|Exception: |\\.java:\\d+");
     /** Partnership A's records are any demo partnership's but B's. */
@@ -222,10 +224,13 @@ class SecuritySuiteIT {
         refused.put("token of the realm for another client (audience missing)",
                 callers.tokenForAnotherClient("colchester-officer"));
         refused.put("wrong issuer (realm key, another host name)", callers.tokenWithAnotherIssuer(Callers.ADMIN));
+        refused.put("expired (realm-signed, past its exp)", expiredTokenOfTheRealm());
         report.note(API2, "Every operation, called with each token below, must answer 401 and change nothing. "
-                + "Keycloak signs only what it issues, so an expired token or one with nbf in the future can only "
-                + "be made by re-signing, which the unknown-key trial covers too; a token Keycloak issued under "
-                + "another host name is signed by the realm's own key and differs only in its issuer.");
+                + "The expired token is the realm's own: a client that is csp-cli in all but its access tokens' "
+                + "lifespan (" + Callers.SHORT_LIFESPAN_SECONDS + " s) issues it, it is shown to verify, and it "
+                + "is used once its exp has passed. Keycloak sets no nbf, so a token with nbf in the future can "
+                + "only be made by re-signing, which the unknown-key trial covers too; a token Keycloak issued "
+                + "under another host name is signed by the realm's own key and differs only in its issuer.");
         Map<String, String> before = stored.fingerprint(true);
         for (ApiOperation operation : operations) {
             String path = recordsOfA.bind(operation).orElse(placeholders(operation));
@@ -250,6 +255,25 @@ class SecuritySuiteIT {
         }
         recordNothingChanged(API2, "the whole token matrix", before);
         assertThat(report.failures(API2), empty());
+    }
+
+    /** A platform admin's token the realm signed, shown to verify while fresh, once it has expired. */
+    private static String expiredTokenOfTheRealm() {
+        JsonNode login = callers.shortLivedLogin(Callers.ADMIN);
+        String token = login.path("access_token").asText();
+        long lifespan = login.path("expires_in").asLong();
+        String url = stack.url("incident") + "/api/v1/categories";
+        Http.Answer fresh = Http.get(url, token);
+        report.record(API2, "incident GET /api/v1/categories", "realm-signed token of " + lifespan + " s, fresh",
+                "200", String.valueOf(fresh.status()), fresh.status() == 200
+                        && lifespan <= Callers.SHORT_LIFESPAN_SECONDS);
+        try {
+            await().atMost(Duration.ofSeconds(lifespan + 60)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> Http.get(url, token).status() == 401);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // Still accepted a minute past its exp: every row below says so.
+        }
+        return token;
     }
 
     // ---------------------------------------------------------------------------------------- API5
@@ -392,7 +416,10 @@ class SecuritySuiteIT {
         report.note(API3, "Each operation that takes a JSON body is sent a well-formed body (shaped like a real "
                 + "record) plus one property the server owns and the input does not declare; it must be refused "
                 + "with 400 and change nothing. Viewers' feeds must carry only disclosed figures: 0, or multiples "
-                + "of 5 from 10 up (small counts suppressed).");
+                + "of 5 from 10 up (small counts suppressed). Every role of partnership B reads every operation "
+                + "it may call on B's own records, and each answer must carry only the properties its documented "
+                + "schema declares for it (so no role is handed a field the document does not give it); the "
+                + "rows name the properties each role was given.");
         String admin = callers.token(Callers.ADMIN);
         Map<String, String> before = stored.fingerprint(true);
         for (ApiOperation operation : operations) {
@@ -432,7 +459,52 @@ class SecuritySuiteIT {
                     answer.status() + (exact.isEmpty() ? "" : " exact figures " + exact),
                     answer.status() == 200 && exact.isEmpty());
         }
+        answersCarryOnlyTheirDocumentedProperties();
         assertThat(report.failures(API3), empty());
+    }
+
+    private void answersCarryOnlyTheirDocumentedProperties() {
+        Inputs inputsOfB = new Inputs(Callers.PARTNERSHIP_B);
+        for (ApiOperation operation : operations.stream().filter(o -> o.method().equals("GET")).toList()) {
+            Optional<String> path = operation.pathParameters().isEmpty() ? Optional.of(operation.path())
+                    : recordsOfB.bind(operation);
+            if (path.isEmpty()) {
+                continue;
+            }
+            String url = baseUrls.get(operation.service()) + path.get() + inputsOfB.query(operation, null);
+            for (Map.Entry<String, String> role : Callers.OF_PARTNERSHIP_B.entrySet()) {
+                if (!operation.allows(role.getKey())) {
+                    continue;
+                }
+                Http.Answer answer = Http.get(url, callers.token(role.getValue()));
+                if (answer.status() != 200 || !answer.contentType().contains("json")) {
+                    continue;
+                }
+                JsonNode schema = operation.answerSchema();
+                JsonNode body = Inputs.read(answer.body());
+                List<String> undeclared = schema.isMissingNode() ? List.of("(no schema documented)")
+                        : operation.document().undeclared(body, schema, "");
+                report.record(API3, operation.service() + " " + operation.label(), role.getKey() + ": properties "
+                        + abbreviate(String.join(", ", propertiesOf(body, ""))), "only documented ones",
+                        undeclared.isEmpty() ? "only documented ones" : "undocumented " + undeclared,
+                        undeclared.isEmpty());
+            }
+        }
+    }
+
+    /** The property paths an answer holds, items of arrays as one. */
+    private static Set<String> propertiesOf(JsonNode node, String at) {
+        Set<String> found = new java.util.TreeSet<>();
+        if (node.isArray()) {
+            node.forEach(item -> found.addAll(propertiesOf(item, at + "[]")));
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(f -> {
+                String property = at.isEmpty() ? f.getKey() : at + "." + f.getKey();
+                found.add(property);
+                found.addAll(propertiesOf(f.getValue(), property));
+            });
+        }
+        return found;
     }
 
     private static List<Long> undisclosed(JsonNode node) {
@@ -550,7 +622,9 @@ class SecuritySuiteIT {
                 + "robbery, 11 from January to June 2018 and 1 in July, asked by its committee viewer for every "
                 + "range of months in 2018. No two answers may pin July's count (the full attack over every "
                 + "period, grouping and filter is reporting-service's DifferencingAttackTest). Exports (CSV) "
-                + "are the same feeds under the same per-caller rate limit.");
+                + "are the same feeds under the same per-caller rate limit. Records leave under a daily quota "
+                + "per caller (this stack's: " + EXPORT_QUOTA + " a day): an analyst of B pages through B's "
+                + "incidents until it is refused, and must then be refused, audited, while another caller is not.");
         String submitter = callers.token("essex-police-submitter");
         int[] robberies = { 2, 1, 3, 0, 4, 1, 1, 6 };
         StringBuilder batch = new StringBuilder("[");
@@ -600,7 +674,45 @@ class SecuritySuiteIT {
                 + " ranges (" + shown.size() * (shown.size() - 1) + " pairs)", "no count pinned",
                 pinned.isEmpty() ? "none pinned; Jan-Jul " + shown.get("2018-01..2018-07") + ", Jan-Jun "
                         + shown.get("2018-01..2018-06") : "pinned: " + pinned, pinned.isEmpty());
+        exportQuota();
         assertThat(report.failures(API6), empty());
+    }
+
+    private void exportQuota() {
+        String exporter = callers.token(Callers.EXPORTER);
+        String analyst = callers.token(Callers.OF_PARTNERSHIP_B.get("analyst"));
+        String url = stack.url("incident") + "/api/v1/incidents?partnership=" + Callers.PARTNERSHIP_B + "&limit=1000";
+        long read = 0;
+        Http.Answer refused = null;
+        for (int i = 0; i <= EXPORT_QUOTA && refused == null; i++) {
+            Http.Answer answer = Http.get(url, exporter);
+            if (answer.status() == 429) {
+                refused = answer;
+            } else if (answer.status() == 200) {
+                read += Inputs.read(answer.body()).path("items").size();
+            } else {
+                break;
+            }
+        }
+        report.record(API6, "incident GET /api/v1/incidents", "one caller paging past " + EXPORT_QUOTA
+                + " records in a day", "429 with Retry-After, problem+json, once the quota is read",
+                refused == null ? "never refused (" + read + " records read)" : refused.status() + " after " + read
+                        + " records, Retry-After " + refused.header("Retry-After").orElse("none") + " s, "
+                        + refused.contentType(),
+                refused != null && read >= EXPORT_QUOTA && refused.header("Retry-After").isPresent()
+                        && refused.contentType().contains("problem+json"));
+        String someId = Inputs.read(Http.get(url.replace("limit=1000", "limit=1"), analyst).body())
+                .at("/items/0/id").asText();
+        Http.Answer byId = Http.get(stack.url("incident") + "/api/v1/incidents/" + someId, exporter);
+        report.record(API6, "incident GET /api/v1/incidents/{id}", "the same caller, one record by id", "429",
+                String.valueOf(byId.status()), byId.status() == 429);
+        Http.Answer other = Http.get(url, analyst);
+        report.record(API6, "incident GET /api/v1/incidents", "another analyst of B meanwhile", "200",
+                String.valueOf(other.status()), other.status() == 200);
+        long audited = AuditTrail.refusals(stack.url("incident"), callers.token(Callers.ADMIN),
+                Set.of(AuditTrail.subject(exporter)));
+        report.record(API6, "incident audit trail", "the quota's refusals", "both audited",
+                audited + " refusals of the caller in the trail", audited >= 2);
     }
 
     /** What a viewer's figure allows: 0; suppressed, 1 to 7; otherwise within 2 of the rounded figure. */
