@@ -1,0 +1,116 @@
+package org.saferpartnerships.funding.budget;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.saferpartnerships.platform.funding.BudgetLine;
+
+/**
+ * A partnership's budget position for a year, from the records as they stand: allocations and
+ * their top-slices, approved carry-forwards from the year before, initiatives and their spend; a
+ * closed year's forecast is the outturn it fixed.
+ */
+@ApplicationScoped
+public class BudgetService {
+
+    private final EntityManager entityManager;
+    private final FinancialYears years;
+
+    BudgetService(EntityManager entityManager, FinancialYears years) {
+        this.entityManager = entityManager;
+        this.years = years;
+    }
+
+    /** Sums per stream, before the arithmetic of {@link BudgetLine}. */
+    private static final class Sums {
+        BigDecimal gross = BigDecimal.ZERO;
+        BigDecimal topSliced = BigDecimal.ZERO;
+        BigDecimal carriedIn = BigDecimal.ZERO;
+        BigDecimal committed = BigDecimal.ZERO;
+        BigDecimal spent = BigDecimal.ZERO;
+        BigDecimal forecast = BigDecimal.ZERO;
+        BigDecimal outturn;
+    }
+
+    public BudgetPosition position(String partnershipId, FinancialYear year) {
+        Map<UUID, Sums> streams = new LinkedHashMap<>();
+        for (Object[] row : rows("""
+                select a.stream_id, sum(a.gross), coalesce(sum(t.amount), 0)
+                from allocation a left join (select allocation_id, sum(amount) amount from top_slice group by 1) t
+                    on t.allocation_id = a.id
+                where a.partnership_id = ?1 and a.financial_year = ?2 group by a.stream_id""", partnershipId, year)) {
+            Sums sums = streams.computeIfAbsent((UUID) row[0], s -> new Sums());
+            sums.gross = (BigDecimal) row[1];
+            sums.topSliced = (BigDecimal) row[2];
+        }
+        for (Object[] row : rows("""
+                select stream_id, sum(approved) from carry_forward
+                where partnership_id = ?1 and from_year = ?2 - 1 and status = 'APPROVED' group by stream_id""",
+                partnershipId, year)) {
+            streams.computeIfAbsent((UUID) row[0], s -> new Sums()).carriedIn = (BigDecimal) row[1];
+        }
+        for (Object[] row : rows("""
+                select i.stream_id, i.status, i.amount, coalesce(sum(s.amount), 0)
+                from initiative i left join spend_line s on s.initiative_id = i.id
+                where i.partnership_id = ?1 and i.financial_year = ?2 group by i.id""", partnershipId, year)) {
+            Sums sums = streams.computeIfAbsent((UUID) row[0], s -> new Sums());
+            String status = ((String) row[1]).toLowerCase(java.util.Locale.ROOT);
+            BigDecimal amount = (BigDecimal) row[2];
+            BigDecimal spent = (BigDecimal) row[3];
+            if (amount != null && (status.equals("approved") || status.equals("completed"))) {
+                sums.committed = sums.committed.add(amount);
+            }
+            sums.spent = sums.spent.add(spent);
+            sums.forecast = sums.forecast.add(BudgetLine.forecastOf(status, amount, spent));
+        }
+        for (Object[] row : rows("""
+                select stream_id, outturn from year_outturn where partnership_id = ?1 and financial_year = ?2""",
+                partnershipId, year)) {
+            streams.computeIfAbsent((UUID) row[0], s -> new Sums()).outturn = (BigDecimal) row[1];
+        }
+        Map<UUID, Object[]> described = describe(streams.keySet());
+        BudgetLine total = BudgetLine.NONE;
+        List<BudgetPosition.StreamPosition> positions = new java.util.ArrayList<>();
+        for (Map.Entry<UUID, Sums> stream : streams.entrySet()) {
+            Sums s = stream.getValue();
+            BudgetLine line = BudgetLine.of(s.gross, s.topSliced, s.carriedIn, s.committed, s.spent, s.forecast);
+            if (s.outturn != null) {
+                line = line.withForecast(s.outturn);
+            }
+            Object[] about = described.get(stream.getKey());
+            positions.add(new BudgetPosition.StreamPosition(stream.getKey(), (String) about[0], (String) about[1], line));
+            total = total.plus(line);
+        }
+        positions.sort(java.util.Comparator.comparing(BudgetPosition.StreamPosition::funderId)
+                .thenComparing(BudgetPosition.StreamPosition::name));
+        return new BudgetPosition(partnershipId, year.startYear(), year.label(), years.statusOf(partnershipId, year),
+                List.copyOf(positions), total);
+    }
+
+    private Map<UUID, Object[]> describe(java.util.Set<UUID> streamIds) {
+        Map<UUID, Object[]> described = new LinkedHashMap<>();
+        if (streamIds.isEmpty()) {
+            return described;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(
+                "select id, funder_id, name from funding_stream where id in (?1)", Object[].class)
+                .setParameter(1, streamIds).getResultList();
+        for (Object[] row : rows) {
+            described.put((UUID) row[0], new Object[] { row[1], row[2] });
+        }
+        return described;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, String partnershipId, FinancialYear year) {
+        return entityManager.createNativeQuery(sql, Object[].class).setParameter(1, partnershipId)
+                .setParameter(2, year.startYear()).getResultList();
+    }
+}

@@ -1,0 +1,245 @@
+package org.saferpartnerships.funding;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
+import static org.saferpartnerships.testing.api.Requests.withToken;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.saferpartnerships.platform.identity.Roles;
+import org.saferpartnerships.testing.identity.TestTokens;
+
+/** The rules of the money, as a partnership's officers and its funder meet them. */
+@QuarkusTest
+class FundingRulesTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private String partnership;
+    private Funding funding;
+    private String officer;
+    private String funder;
+
+    @BeforeEach
+    void aPartnershipAndItsFunder() {
+        partnership = Partnerships.partnership(dataSource);
+        funding = Funding.funder();
+        officer = Funding.partnershipOfficer(partnership);
+        funder = funding.officer(partnership);
+    }
+
+    private String path(String rest) {
+        return "/api/v1/partnerships/" + partnership + rest;
+    }
+
+    @Test
+    void topSlicesAreWithheldFromTheGrossAndNeverExceedIt() {
+        String allocation = funding.allocate(partnership, funding.coreGrant, 2017, "14235.00");
+        jsonWithToken(funder).body("{\"amount\": 1708.00, \"purpose\": \"Centralised DHR process\"}")
+                .post(path("/allocations/" + allocation + "/top-slices")).then().statusCode(201)
+                .body("gross", equalTo(14235.00f)).body("topSliced", equalTo(1708.00f)).body("net", equalTo(12527.00f))
+                // A top-slice is a change of the allocation: its version (the ETag, and events' order) moves.
+                .body("version", equalTo(1));
+        jsonWithToken(funder).body("{\"amount\": 12527.01, \"purpose\": \"More than is left\"}")
+                .post(path("/allocations/" + allocation + "/top-slices")).then().statusCode(400)
+                .body("detail", containsString("more than the allocation's 14235.00"));
+        withToken(officer).queryParam("year", 2017).get(path("/budget")).then().statusCode(200)
+                .body("total.gross", equalTo(14235.00f)).body("total.topSliced", equalTo(1708.00f))
+                .body("total.net", equalTo(12527.00f)).body("total.available", equalTo(12527.00f));
+    }
+
+    @Test
+    void moneyIsPoundsToThePennyNeverFractionsOfIt() {
+        jsonWithToken(funder).body("""
+                {"streamId": "%s", "financialYear": 2021, "gross": 12337.005, "awardedOn": "2021-04-01",
+                 "reference": "G-1", "title": "Grant"}""".formatted(funding.coreGrant))
+                .post(path("/allocations")).then().statusCode(400).body("violations[0].field", equalTo("gross"));
+        jsonWithToken(funder).body("""
+                {"streamId": "%s", "financialYear": 2021, "gross": 0.1, "awardedOn": "2021-04-01",
+                 "reference": "G-2", "title": "Grant"}""".formatted(funding.coreGrant))
+                .post(path("/allocations")).then().statusCode(201).body("gross", equalTo(0.10f));
+    }
+
+    @Test
+    void oneAllocationPerStreamAndYear() {
+        funding.allocate(partnership, funding.coreGrant, 2021, "12337.00");
+        jsonWithToken(funder).body("""
+                {"streamId": "%s", "financialYear": 2021, "gross": 1.00, "awardedOn": "2021-04-01",
+                 "reference": "G-other", "title": "Grant"}""".formatted(funding.coreGrant))
+                .post(path("/allocations")).then().statusCode(409);
+    }
+
+    @Test
+    void onlyAnApprovedCarryForwardCountsAndInTheNextYear() {
+        funding.allocate(partnership, funding.coreGrant, 2020, "12337.00");
+        funding.allocate(partnership, funding.coreGrant, 2021, "12337.00");
+        jsonWithToken(officer).body("""
+                {"streamId": "%s", "fromYear": 2020, "requested": 12337.01, "reason": "More than there was"}"""
+                .formatted(funding.coreGrant)).post(path("/carry-forwards")).then().statusCode(400);
+        String asked = jsonWithToken(officer).body("""
+                {"streamId": "%s", "fromYear": 2020, "requested": 10500.00, "reason": "Delayed projects"}"""
+                .formatted(funding.coreGrant)).post(path("/carry-forwards")).then().statusCode(201)
+                .body("status", equalTo("requested")).body("intoYear", equalTo(2021)).extract().path("id");
+        withToken(officer).queryParam("year", 2021).get(path("/budget")).then().body("total.carriedIn", equalTo(0.00f));
+        jsonWithToken(funder).body("{\"decision\": \"approved\", \"approved\": 10142.00, \"decidedOn\": \"2021-05-12\"}")
+                .post(path("/carry-forwards/" + asked + "/decision")).then().statusCode(200)
+                .body("status", equalTo("approved")).body("approved", equalTo(10142.00f));
+        jsonWithToken(funder).body("{\"decision\": \"declined\"}")
+                .post(path("/carry-forwards/" + asked + "/decision")).then().statusCode(409);
+        withToken(officer).queryParam("year", 2021).get(path("/budget")).then()
+                .body("total.carriedIn", equalTo(10142.00f)).body("total.available", equalTo(22479.00f));
+        withToken(officer).queryParam("year", 2020).get(path("/budget")).then().body("total.carriedIn", equalTo(0.00f));
+    }
+
+    @Test
+    void aDeclineNamesNoAmountAndAnApprovalDoes() {
+        funding.allocate(partnership, funding.coreGrant, 2020, "100.00");
+        String asked = jsonWithToken(officer).body("""
+                {"streamId": "%s", "fromYear": 2020, "requested": 50.00, "reason": "Delayed"}"""
+                .formatted(funding.coreGrant)).post(path("/carry-forwards")).then().statusCode(201).extract().path("id");
+        jsonWithToken(funder).body("{\"decision\": \"approved\"}").post(path("/carry-forwards/" + asked + "/decision"))
+                .then().statusCode(400);
+        jsonWithToken(funder).body("{\"decision\": \"declined\", \"approved\": 10.00}")
+                .post(path("/carry-forwards/" + asked + "/decision")).then().statusCode(400);
+        jsonWithToken(funder).body("{\"decision\": \"declined\", \"note\": \"Not this year\"}")
+                .post(path("/carry-forwards/" + asked + "/decision")).then().statusCode(200)
+                .body("status", equalTo("declined"));
+        jsonWithToken(officer).body("""
+                {"streamId": "%s", "fromYear": 2020, "requested": 40.00, "reason": "Asked again"}"""
+                .formatted(funding.coreGrant)).post(path("/carry-forwards")).then().statusCode(201);
+    }
+
+    @Test
+    void initiativesServeThePartnershipsOwnPrioritiesAndMoveForwardOnly() {
+        UUID ownPriority = Partnerships.priority(dataSource, partnership, 2017);
+        UUID otherPriority = Partnerships.priority(dataSource, Partnerships.partnership(dataSource), 2017);
+        UUID meeting = Partnerships.meeting(dataSource, partnership, LocalDate.of(2017, 10, 6));
+        jsonWithToken(officer).body(initiative(otherPriority, null, "approved", "null"))
+                .post(path("/initiatives")).then().statusCode(400).body("detail", containsString("priorityId"));
+        jsonWithToken(officer).body(initiative(ownPriority, null, "approved", "null").replace("\"approvedOn\": null, ", ""))
+                .post(path("/initiatives")).then().statusCode(400).body("detail", containsString("approvedOn"));
+        String id = jsonWithToken(officer).body(initiative(ownPriority, meeting, "approved", "null"))
+                .post(path("/initiatives")).then().statusCode(201).body("approvedOn", equalTo("2017-10-06"))
+                .body("amount", equalTo(null)).extract().path("id");
+        String etag = withToken(officer).get(path("/initiatives/" + id)).then().statusCode(200).extract().header("ETag");
+        jsonWithToken(officer).header("If-Match", etag).body(initiative(ownPriority, meeting, "proposed", "null"))
+                .put(path("/initiatives/" + id)).then().statusCode(409);
+        etag = jsonWithToken(officer).header("If-Match", etag).body(initiative(ownPriority, meeting, "completed", "null"))
+                .put(path("/initiatives/" + id)).then().statusCode(200).extract().header("ETag");
+        jsonWithToken(officer).header("If-Match", etag).body(initiative(ownPriority, meeting, "cancelled", "null"))
+                .put(path("/initiatives/" + id)).then().statusCode(409);
+        jsonWithToken(officer).body(initiative(null, null, "proposed", "500.00").replace("\"amountIllustrative\": false",
+                "\"amountIllustrative\": true").replace("500.00", "null")).post(path("/initiatives")).then().statusCode(400);
+    }
+
+    private String initiative(UUID priority, UUID meeting, String status, String amount) {
+        return """
+                {"streamId": "%s", "financialYear": 2017, "title": "Tru-Cam", "priorityId": %s, "amount": %s,
+                 "amountIllustrative": false, "approvedOn": null, "approvedAtMeetingId": %s, "status": "%s"}"""
+                .formatted(funding.coreGrant, priority == null ? "null" : "\"" + priority + "\"", amount,
+                        meeting == null ? "null" : "\"" + meeting + "\"", status);
+    }
+
+    @Test
+    void spendIsDatedInItsYearOnApprovedWorkAndCorrectedOnlyByReversal() {
+        funding.allocate(partnership, funding.coreGrant, 2021, "1000.00");
+        String proposed = Funding.initiative(partnership, funding.coreGrant, 2021, "300.00", "proposed");
+        jsonWithToken(officer).body(spend("2021-09-14", "10.00")).post(path("/initiatives/" + proposed + "/spend"))
+                .then().statusCode(409);
+        String approved = Funding.initiative(partnership, funding.coreGrant, 2021, "300.00", "approved");
+        jsonWithToken(officer).body(spend("2022-04-01", "10.00")).post(path("/initiatives/" + approved + "/spend"))
+                .then().statusCode(400).body("detail", containsString("2021/22"));
+        String line = jsonWithToken(officer).body(spend("2022-03-31", "245.50"))
+                .post(path("/initiatives/" + approved + "/spend")).then().statusCode(201).extract().path("id");
+        String reversal = jsonWithToken(officer).body("{\"reason\": \"Wrong initiative\", \"reversedOn\": \"2022-03-31\"}")
+                .post(path("/initiatives/" + approved + "/spend/" + line + "/reversal")).then().statusCode(201)
+                .body("amount", equalTo(-245.50f)).body("reversesId", equalTo(line)).extract().path("id");
+        jsonWithToken(officer).body("{\"reason\": \"Again\"}")
+                .post(path("/initiatives/" + approved + "/spend/" + line + "/reversal")).then().statusCode(409);
+        jsonWithToken(officer).body("{\"reason\": \"Undo the undo\"}")
+                .post(path("/initiatives/" + approved + "/spend/" + reversal + "/reversal")).then().statusCode(400);
+        withToken(officer).get(path("/initiatives/" + approved + "/spend")).then().statusCode(200)
+                .body("", hasSize(2)).body("[0].reversedById", equalTo(reversal));
+        withToken(officer).queryParam("year", 2021).get(path("/budget")).then()
+                .body("total.spent", equalTo(0.00f)).body("total.committed", equalTo(300.00f))
+                .body("total.forecastOutturn", equalTo(300.00f)).body("total.anticipatedUnderspend", equalTo(700.00f));
+    }
+
+    private static String spend(String on, String amount) {
+        return "{\"spentOn\": \"%s\", \"amount\": %s, \"description\": \"Invoice\"}".formatted(on, amount);
+    }
+
+    @Test
+    void anOverspendIsFlagged() {
+        funding.allocate(partnership, funding.coreGrant, 2021, "100.00");
+        String approved = Funding.initiative(partnership, funding.coreGrant, 2021, "80.00", "approved");
+        jsonWithToken(officer).body(spend("2021-10-01", "130.00")).post(path("/initiatives/" + approved + "/spend"))
+                .then().statusCode(201);
+        withToken(officer).queryParam("year", 2021).get(path("/budget")).then()
+                .body("total.forecastOutturn", equalTo(130.00f)).body("total.anticipatedUnderspend", equalTo(-30.00f))
+                .body("total.overspent", equalTo(true)).body("total.remaining", equalTo(-30.00f));
+    }
+
+    @Test
+    void closingAYearFixesItsOutturnProposesTheCarryForwardAndFreezesIt() {
+        String allocation = funding.allocate(partnership, funding.coreGrant, 2019, "17739.00");
+        String approved = Funding.initiative(partnership, funding.coreGrant, 2019, "12000.00", "approved");
+        jsonWithToken(officer).body(spend("2019-11-01", "9739.00")).post(path("/initiatives/" + approved + "/spend"))
+                .then().statusCode(201);
+        withToken(officer).post(path("/budget/2019/closure")).then().statusCode(200).body("status", equalTo("closed"))
+                .body("total.forecastOutturn", equalTo(9739.00f)).body("total.anticipatedUnderspend", equalTo(8000.00f));
+        withToken(officer).get(path("/carry-forwards")).then().body("", hasSize(1))
+                .body("[0].requested", equalTo(8000.00f)).body("[0].status", equalTo("requested"))
+                .body("[0].fromYear", equalTo(2019));
+        withToken(officer).post(path("/budget/2019/closure")).then().statusCode(409);
+        jsonWithToken(officer).body(spend("2019-12-01", "1.00")).post(path("/initiatives/" + approved + "/spend"))
+                .then().statusCode(409);
+        jsonWithToken(funder).body("{\"amount\": 1.00, \"purpose\": \"Late\"}")
+                .post(path("/allocations/" + allocation + "/top-slices")).then().statusCode(409);
+        jsonWithToken(officer).body("""
+                {"streamId": "%s", "financialYear": 2019, "title": "Late", "status": "proposed"}"""
+                .formatted(funding.coreGrant)).post(path("/initiatives")).then().statusCode(409);
+    }
+
+    @Test
+    void viewersSeeABudgetOnlyOnceItIsPublished() {
+        funding.allocate(partnership, funding.coreGrant, 2021, "12337.00");
+        String viewer = TestTokens.withRole(Roles.VIEWER, partnership);
+        withToken(viewer).queryParam("year", 2021).get(path("/budget")).then().statusCode(404);
+        withToken(viewer).queryParam("year", 2021).get(path("/allocations")).then().statusCode(403);
+        withToken(officer).post(path("/budget/2021/publication")).then().statusCode(200)
+                .body("status", equalTo("published"));
+        withToken(viewer).queryParam("year", 2021).get(path("/budget")).then().statusCode(200)
+                .body("total.gross", equalTo(12337.00f));
+        withToken(TestTokens.withRole(Roles.VIEWER, "another-partnership")).queryParam("year", 2021)
+                .get(path("/budget")).then().statusCode(404);
+    }
+
+    @Test
+    void theHistoryTellsHowLongTheGrantHasBeenFlat() {
+        for (int year = 2016; year <= 2021; year++) {
+            funding.allocate(partnership, funding.coreGrant, year, "12337.00");
+        }
+        funding.allocate(partnership, funding.developmentFund, 2016, "7000.00");
+        withToken(officer).queryParam("stream", funding.coreGrant).get(path("/funding-history")).then().statusCode(200)
+                .body("from", equalTo(2016)).body("to", equalTo(2021)).body("years", hasSize(6))
+                .body("years[5].label", equalTo("2021/22")).body("years[5].changeInGross", equalTo(0.00f))
+                .body("grossUnchangedForYears", equalTo(6));
+        withToken(officer).get(path("/funding-history")).then().statusCode(200)
+                .body("years[0].gross", equalTo(19337.00f)).body("grossUnchangedForYears", equalTo(5));
+        withToken(officer).queryParam("from", 2022).queryParam("to", 2021).get(path("/funding-history")).then()
+                .statusCode(400);
+    }
+}
