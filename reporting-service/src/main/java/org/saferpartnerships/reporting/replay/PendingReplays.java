@@ -44,7 +44,8 @@ public class PendingReplays {
     /** Consumer channel of each replayed topic. */
     static final Map<String, String> CHANNELS = Map.of(
             Topics.INCIDENT_EVENTS, "incident-events",
-            Topics.PARTNERSHIP_EVENTS, "partnership-events");
+            Topics.PARTNERSHIP_EVENTS, "partnership-events",
+            Topics.FUNDING_EVENTS, "funding-events");
 
     /** A partition of a pending replay, as this instance rewound it. */
     private static final class Rewind {

@@ -68,8 +68,8 @@ public class ProjectionAdminResource {
     public Response rebuild() {
         rebuild.rebuild();
         return Response.accepted(new RebuildStarted("replaying",
-                "incident.events and partnership.events are being replayed from offset 0 into new projection "
-                        + "tables; feeds answer from the current ones until the replay has caught up"))
+                "incident.events, partnership.events and funding.events are being replayed from offset 0 into new "
+                        + "projection tables; feeds answer from the current ones until the replay has caught up"))
                 .build();
     }
 }

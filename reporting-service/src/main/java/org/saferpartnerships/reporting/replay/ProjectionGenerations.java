@@ -28,7 +28,9 @@ public class ProjectionGenerations {
 
     /** Every table derived from the topics: they are rebuilt, and switched, together. */
     static final List<String> TABLES = List.of("incident_count", "incident_flag_count", "incident_location_count",
-            "projection_state", "partnership_directory", "partnership_priority");
+            "projection_state", "partnership_directory", "partnership_priority", "budget_funder", "budget_stream",
+            "budget_allocation", "budget_carry_forward", "budget_initiative", "budget_spend_line", "budget_year",
+            "budget_year_outturn");
 
     private final AgroalDataSource dataSource;
 
