@@ -1118,7 +1118,7 @@ public class Bench {
 
     /** p50 and p99 of sequential requests, per run, after a warm-up. */
     Fig[] endpointLatency(String url) {
-        for (int i = 0; i < Math.max(20, sizes.feedRequests / 2); i++) { // the JIT's first compilations
+        for (int i = 0; i < Math.max(500, sizes.feedRequests * 2); i++) { // the JIT's compilations of the whole request path
             api.get(url, ADMIN, 200);
         }
         List<Double> p50 = new ArrayList<>();
