@@ -100,7 +100,8 @@ class FundingRulesTest {
                 .post(path("/carry-forwards/" + asked + "/decision")).then().statusCode(409);
         withToken(officer).queryParam("year", 2021).get(path("/budget")).then()
                 .body("total.carriedIn", equalTo(10142.00f)).body("total.available", equalTo(22479.00f));
-        withToken(officer).queryParam("year", 2020).get(path("/budget")).then().body("total.carriedIn", equalTo(0.00f));
+        withToken(officer).queryParam("year", 2020).get(path("/budget")).then().body("total.carriedIn", equalTo(0.00f))
+                .body("total.carriedOut", equalTo(10142.00f)).body("total.anticipatedUnderspend", equalTo(12337.00f));
     }
 
     @Test

@@ -15,10 +15,11 @@ import org.saferpartnerships.platform.funding.BudgetLine;
                       "figures": {"gross": 12337.00, "topSliced": 0.00, "net": 12337.00, "carriedIn": 10142.00,
                                   "available": 22479.00, "committed": 20961.00, "spent": 0.00,
                                   "remaining": 22479.00, "forecastOutturn": 20961.00,
-                                  "anticipatedUnderspend": 1518.00, "overspent": false}}],
+                                  "anticipatedUnderspend": 1518.00, "carriedOut": 0.00, "overspent": false}}],
          "total": {"gross": 12337.00, "topSliced": 0.00, "net": 12337.00, "carriedIn": 10142.00,
                    "available": 22479.00, "committed": 20961.00, "spent": 0.00, "remaining": 22479.00,
-                   "forecastOutturn": 20961.00, "anticipatedUnderspend": 1518.00, "overspent": false}}""")
+                   "forecastOutturn": 20961.00, "anticipatedUnderspend": 1518.00, "carriedOut": 0.00,
+                   "overspent": false}}""")
 public record BudgetPosition(String partnershipId, int financialYear, String label, YearStatus status,
         List<StreamPosition> streams, BudgetLine total) {
 

@@ -13,7 +13,7 @@ import org.saferpartnerships.platform.funding.BudgetLine;
 
 /**
  * A partnership's budget position for a year, from the records as they stand: allocations and
- * their top-slices, approved carry-forwards from the year before, initiatives and their spend; a
+ * their top-slices, approved carry-forwards from the year before and into the next, initiatives and their spend; a
  * closed year's forecast is the outturn it fixed.
  */
 @ApplicationScoped
@@ -32,6 +32,7 @@ public class BudgetService {
         BigDecimal gross = BigDecimal.ZERO;
         BigDecimal topSliced = BigDecimal.ZERO;
         BigDecimal carriedIn = BigDecimal.ZERO;
+        BigDecimal carriedOut = BigDecimal.ZERO;
         BigDecimal committed = BigDecimal.ZERO;
         BigDecimal spent = BigDecimal.ZERO;
         BigDecimal forecast = BigDecimal.ZERO;
@@ -54,6 +55,12 @@ public class BudgetService {
                 where partnership_id = ?1 and from_year = ?2 - 1 and status = 'APPROVED' group by stream_id""",
                 partnershipId, year)) {
             streams.computeIfAbsent((UUID) row[0], s -> new Sums()).carriedIn = (BigDecimal) row[1];
+        }
+        for (Object[] row : rows("""
+                select stream_id, sum(approved) from carry_forward
+                where partnership_id = ?1 and from_year = ?2 and status = 'APPROVED' group by stream_id""",
+                partnershipId, year)) {
+            streams.computeIfAbsent((UUID) row[0], s -> new Sums()).carriedOut = (BigDecimal) row[1];
         }
         for (Object[] row : rows("""
                 select i.stream_id, i.status, i.amount, coalesce(sum(s.amount), 0)
@@ -79,7 +86,8 @@ public class BudgetService {
         List<BudgetPosition.StreamPosition> positions = new java.util.ArrayList<>();
         for (Map.Entry<UUID, Sums> stream : streams.entrySet()) {
             Sums s = stream.getValue();
-            BudgetLine line = BudgetLine.of(s.gross, s.topSliced, s.carriedIn, s.committed, s.spent, s.forecast);
+            BudgetLine line = BudgetLine.of(s.gross, s.topSliced, s.carriedIn, s.carriedOut, s.committed, s.spent,
+                    s.forecast);
             if (s.outturn != null) {
                 line = line.withForecast(s.outturn);
             }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -38,6 +39,12 @@ import org.saferpartnerships.platform.identity.Roles;
 @Audited(value = "funder", id = "funderId")
 public class FunderResource {
 
+    /**
+     * Marks in the API document what every signed-in caller reads, whichever partnerships the token
+     * names: who funds partnerships with what is public (clients and the security suite read it).
+     */
+    static final String PUBLISHED = "x-csp-published";
+
     private final FunderService funders;
 
     FunderResource(FunderService funders) {
@@ -45,6 +52,7 @@ public class FunderResource {
     }
 
     @GET
+    @Extension(name = PUBLISHED, value = "true", parseValue = true)
     @Authenticated
     @Operation(summary = "The funders")
     public RestResponse<List<FunderView>> list(@Valid @BeanParam PageRequest page) {
@@ -61,6 +69,7 @@ public class FunderResource {
     }
 
     @GET
+    @Extension(name = PUBLISHED, value = "true", parseValue = true)
     @Path("{funderId}")
     @Authenticated
     @Operation(summary = "Read one funder")

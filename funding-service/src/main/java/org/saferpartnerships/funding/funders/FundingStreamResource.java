@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -49,6 +50,7 @@ public class FundingStreamResource {
     }
 
     @GET
+    @Extension(name = FunderResource.PUBLISHED, value = "true", parseValue = true)
     @Authenticated
     @Operation(summary = "The funder's streams of money")
     public RestResponse<List<FundingStreamView>> streams(@Valid @BeanParam PageRequest page,
@@ -67,6 +69,7 @@ public class FundingStreamResource {
     }
 
     @GET
+    @Extension(name = FunderResource.PUBLISHED, value = "true", parseValue = true)
     @Path("{streamId}")
     @Authenticated
     @Operation(summary = "Read one stream")

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "InitiativeInput", example = """
         {"streamId": "4b0f5a8e-2c1d-4e6f-9a7b-3c2d1e0f9a8b", "financialYear": 2017,
-         "title": "Tru-Cam speed enforcement in Maldon's villages", "description": null,
+         "title": "Public Space Protection Order (PSPO) signage", "description": null,
          "priorityId": "6f7a8b9c-0d1e-4f2a-8b3c-4d5e6f7a8b9c", "amount": null, "amountIllustrative": false,
          "approvedOn": "2017-10-06", "approvedAtMeetingId": null, "status": "approved"}""")
 public record InitiativeInput(

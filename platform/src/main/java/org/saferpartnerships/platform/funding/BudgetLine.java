@@ -14,23 +14,25 @@ import java.math.RoundingMode;
  * <li>anticipated underspend = available − forecast outturn (negative: an overspend, flagged)</li>
  * </ul>
  * Committed is what approved and completed initiatives were given; the forecast outturn is what the
- * year is expected to come to (see {@link #forecastOf}).
+ * year is expected to come to (see {@link #forecastOf}). Carried out is the part of the year's
+ * underspend the funder approved to roll into the next year, where it is counted as carried in:
+ * adding years' underspends without subtracting it would count that money twice.
  */
 public record BudgetLine(BigDecimal gross, BigDecimal topSliced, BigDecimal net, BigDecimal carriedIn,
         BigDecimal available, BigDecimal committed, BigDecimal spent, BigDecimal remaining, BigDecimal forecastOutturn,
-        BigDecimal anticipatedUnderspend, boolean overspent) {
+        BigDecimal anticipatedUnderspend, BigDecimal carriedOut, boolean overspent) {
 
     public static final BudgetLine NONE = of(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-            BigDecimal.ZERO, BigDecimal.ZERO);
+            BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
 
-    public static BudgetLine of(BigDecimal gross, BigDecimal topSliced, BigDecimal carriedIn, BigDecimal committed,
-            BigDecimal spent, BigDecimal forecastOutturn) {
+    public static BudgetLine of(BigDecimal gross, BigDecimal topSliced, BigDecimal carriedIn, BigDecimal carriedOut,
+            BigDecimal committed, BigDecimal spent, BigDecimal forecastOutturn) {
         BigDecimal net = pounds(gross).subtract(pounds(topSliced));
         BigDecimal available = net.add(pounds(carriedIn));
         BigDecimal underspend = available.subtract(pounds(forecastOutturn));
         return new BudgetLine(pounds(gross), pounds(topSliced), net, pounds(carriedIn), available, pounds(committed),
                 pounds(spent), available.subtract(pounds(spent)), pounds(forecastOutturn), underspend,
-                underspend.signum() < 0);
+                pounds(carriedOut), underspend.signum() < 0);
     }
 
     /**
@@ -50,12 +52,13 @@ public record BudgetLine(BigDecimal gross, BigDecimal topSliced, BigDecimal net,
     /** Two lines added up, as the total of several streams. */
     public BudgetLine plus(BudgetLine other) {
         return of(gross.add(other.gross), topSliced.add(other.topSliced), carriedIn.add(other.carriedIn),
-                committed.add(other.committed), spent.add(other.spent), forecastOutturn.add(other.forecastOutturn));
+                carriedOut.add(other.carriedOut), committed.add(other.committed), spent.add(other.spent),
+                forecastOutturn.add(other.forecastOutturn));
     }
 
     /** The same position with its forecast replaced, e.g. by the outturn a closed year fixed. */
     public BudgetLine withForecast(BigDecimal outturn) {
-        return of(gross, topSliced, carriedIn, committed, spent, outturn);
+        return of(gross, topSliced, carriedIn, carriedOut, committed, spent, outturn);
     }
 
     /** Pounds to the penny; refuses a value with fractions of a penny rather than rounding them away. */

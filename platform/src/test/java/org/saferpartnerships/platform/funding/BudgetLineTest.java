@@ -16,7 +16,8 @@ class BudgetLineTest {
 
     @Test
     void castlePointAndRochford2021AddsUpAsThePaperSays() {
-        BudgetLine line = BudgetLine.of(gbp("12337"), gbp("0"), gbp("10142"), gbp("20961"), gbp("0"), gbp("20961"));
+        BudgetLine line = BudgetLine.of(gbp("12337"), gbp("0"), gbp("10142"), gbp("0"), gbp("20961"), gbp("0"),
+                gbp("20961"));
         assertThat(line.net(), equalTo(gbp("12337.00")));
         assertThat(line.available(), equalTo(gbp("22479.00")));
         assertThat(line.remaining(), equalTo(gbp("22479.00")));
@@ -26,7 +27,7 @@ class BudgetLineTest {
 
     @Test
     void aForecastAboveWhatIsAvailableIsAnOverspend() {
-        BudgetLine line = BudgetLine.of(gbp("100"), gbp("10"), gbp("0"), gbp("80"), gbp("95.50"), gbp("95.50"));
+        BudgetLine line = BudgetLine.of(gbp("100"), gbp("10"), gbp("0"), gbp("0"), gbp("80"), gbp("95.50"), gbp("95.50"));
         assertThat(line.anticipatedUnderspend(), equalTo(gbp("-5.50")));
         assertThat(line.overspent(), equalTo(true));
     }
@@ -43,10 +44,11 @@ class BudgetLineTest {
 
     @Test
     void streamsAddUpToTheTotalAndAClosedYearsOutturnReplacesTheForecast() {
-        BudgetLine a = BudgetLine.of(gbp("1.10"), gbp("0.10"), gbp("2"), gbp("1"), gbp("0.50"), gbp("1"));
-        BudgetLine b = BudgetLine.of(gbp("3"), gbp("1"), gbp("0"), gbp("2"), gbp("2"), gbp("2"));
+        BudgetLine a = BudgetLine.of(gbp("1.10"), gbp("0.10"), gbp("2"), gbp("0.25"), gbp("1"), gbp("0.50"), gbp("1"));
+        BudgetLine b = BudgetLine.of(gbp("3"), gbp("1"), gbp("0"), gbp("0.50"), gbp("2"), gbp("2"), gbp("2"));
         BudgetLine total = a.plus(b);
         assertThat(total.available(), equalTo(gbp("5.00")));
+        assertThat(total.carriedOut(), equalTo(gbp("0.75")));
         assertThat(total.remaining(), equalTo(gbp("2.50")));
         assertThat(total.withForecast(gbp("2.50")).anticipatedUnderspend(), equalTo(gbp("2.50")));
     }

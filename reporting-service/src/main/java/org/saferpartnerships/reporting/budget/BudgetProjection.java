@@ -214,6 +214,12 @@ public class BudgetProjection {
                 join asked on c.partnership_id = asked.partnership_id and c.into_year = asked.financial_year
                 where c.status = 'approved'
                 group by c.stream_id),
+            carried_on as (
+                select c.stream_id, sum(c.approved) as carried_out
+                from budget_carry_forward c
+                join asked on c.partnership_id = asked.partnership_id and c.into_year = asked.financial_year + 1
+                where c.status = 'approved'
+                group by c.stream_id),
             spend as (
                 select l.stream_id, sum(l.amount) as spent
                 from budget_spend_line l join asked using (partnership_id, financial_year)
@@ -231,10 +237,11 @@ public class BudgetProjection {
                 select o.stream_id, o.outturn
                 from budget_year_outturn o join asked using (partnership_id, financial_year)),
             streams as (
-                select stream_id from allocated union select stream_id from carried union select stream_id from spend
+                select stream_id from allocated union select stream_id from carried union select stream_id from carried_on
+                union select stream_id from spend
                 union select stream_id from initiatives union select stream_id from fixed)
             select coalesce(y.status, 'open') as status, s.stream_id, st.funder_id, f.name as funder_name,
-                st.name as stream_name, al.gross, al.top_sliced, ca.carried_in, sp.spent, it.statuses, it.amounts,
+                st.name as stream_name, al.gross, al.top_sliced, ca.carried_in, co.carried_out, sp.spent, it.statuses, it.amounts,
                 it.spent_on_them, fx.outturn
             from asked
             left join budget_year y using (partnership_id, financial_year)
@@ -243,6 +250,7 @@ public class BudgetProjection {
             left join budget_funder f on f.id = st.funder_id
             left join allocated al on al.stream_id = s.stream_id
             left join carried ca on ca.stream_id = s.stream_id
+            left join carried_on co on co.stream_id = s.stream_id
             left join spend sp on sp.stream_id = s.stream_id
             left join initiatives it on it.stream_id = s.stream_id
             left join fixed fx on fx.stream_id = s.stream_id
@@ -268,7 +276,8 @@ public class BudgetProjection {
             }
         }
         BudgetLine line = BudgetLine.of(row.getBigDecimal("gross"), row.getBigDecimal("top_sliced"),
-                row.getBigDecimal("carried_in"), committed, row.getBigDecimal("spent"), forecast);
+                row.getBigDecimal("carried_in"), row.getBigDecimal("carried_out"), committed, row.getBigDecimal("spent"),
+                forecast);
         BigDecimal outturn = row.getBigDecimal("outturn");
         return outturn == null ? line : line.withForecast(outturn);
     }

@@ -128,13 +128,13 @@ class BudgetProjectionTest {
 
         BudgetLine safetyLine = new BudgetLine(pounds("120000.00"), pounds("5000.00"), pounds("115000.00"),
                 pounds("2500.00"), pounds("117500.00"), pounds("50000.00"), pounds("34735.06"), pounds("82764.94"),
-                pounds("52735.06"), pounds("64764.94"), false);
+                pounds("52735.06"), pounds("64764.94"), pounds("1000.00"), false);
         BudgetLine violenceLine = new BudgetLine(pounds("40000.00"), pounds("0.00"), pounds("40000.00"),
                 pounds("0.00"), pounds("40000.00"), pounds("15000.00"), pounds("2750.25"), pounds("37249.75"),
-                pounds("17750.25"), pounds("22249.75"), false);
+                pounds("17750.25"), pounds("22249.75"), pounds("0.00"), false);
         BudgetLine total = new BudgetLine(pounds("160000.00"), pounds("5000.00"), pounds("155000.00"),
                 pounds("2500.00"), pounds("157500.00"), pounds("65000.00"), pounds("37485.31"), pounds("120014.69"),
-                pounds("70485.31"), pounds("87014.69"), false);
+                pounds("70485.31"), pounds("87014.69"), pounds("1000.00"), false);
         await().atMost(PATIENCE).until(() -> budget.positionOf(p, YEAR), equalTo(new BudgetPosition(p, YEAR,
                 "published", List.of(
                         new StreamPosition(safety, funder, "Essex PFCC", "Community Safety Fund", safetyLine),
@@ -174,14 +174,14 @@ class BudgetProjectionTest {
                 new StreamPosition(safety, funder, "Kent PCC", "Community Safety Fund",
                         new BudgetLine(pounds("50000.00"), pounds("0.00"), pounds("50000.00"), pounds("0.00"),
                                 pounds("50000.00"), pounds("30000.00"), pounds("10000.00"), pounds("40000.00"),
-                                pounds("10000.00"), pounds("40000.00"), false)),
+                                pounds("10000.00"), pounds("40000.00"), pounds("0.00"), false)),
                 new StreamPosition(youth, funder, "Kent PCC", "Youth Diversion",
                         new BudgetLine(pounds("20000.00"), pounds("0.00"), pounds("20000.00"), pounds("0.00"),
                                 pounds("20000.00"), pounds("5000.00"), pounds("0.00"), pounds("20000.00"),
-                                pounds("5000.00"), pounds("15000.00"), false))),
+                                pounds("5000.00"), pounds("15000.00"), pounds("0.00"), false))),
                 new BudgetLine(pounds("70000.00"), pounds("0.00"), pounds("70000.00"), pounds("0.00"),
                         pounds("70000.00"), pounds("35000.00"), pounds("10000.00"), pounds("60000.00"),
-                        pounds("15000.00"), pounds("55000.00"), false));
+                        pounds("15000.00"), pounds("55000.00"), pounds("0.00"), false));
         await().atMost(PATIENCE).until(() -> budget.positionOf(p, YEAR), equalTo(closed));
 
         // A published event after the close (a dead letter redriven late) does not reopen the year.
