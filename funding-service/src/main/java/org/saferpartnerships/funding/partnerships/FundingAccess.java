@@ -75,7 +75,7 @@ public class FundingAccess {
     public void speaksFor(String funderId) {
         if (!caller.isPlatformAdmin() && !(caller.hasRole(Roles.FUNDING_OFFICER)
                 && caller.agencyId().map(funderId::equals).orElse(false))) {
-            throw new NotPermitted("Only " + funderId + "'s funding officers and platform admins change its streams");
+            throw new NotPermitted("Only " + funderId + "'s funding officers and platform admins act for it");
         }
     }
 
