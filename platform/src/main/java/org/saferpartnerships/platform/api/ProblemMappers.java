@@ -16,6 +16,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
@@ -61,6 +62,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response jaxRs(WebApplicationException e, UriInfo uri) {
+        if (e instanceof NotFoundException && e.getCause() instanceof IllegalArgumentException unreadable) {
+            // JAX-RS answers a path or query parameter that does not convert to its type 404, as if
+            // the route did not exist; the caller sent a malformed value, and is told so.
+            return HttpProblem.valueOf(Response.Status.BAD_REQUEST, "A path or query parameter is not of its type: "
+                    + abbreviated(firstLine(unreadable.getMessage()))).toResponse(uri.getPath());
+        }
         Response original = e.getResponse();
         HttpProblem.Builder problem = HttpProblem.builder().withStatus(original.getStatus());
         if (original.getStatus() >= 500) {
@@ -189,6 +196,11 @@ public class ProblemMappers {
             }
         }
         return path.toString();
+    }
+
+    /** The caller's own value may be in the message: a long one is cut, so the answer stays small. */
+    private static String abbreviated(String message) {
+        return message.length() <= 200 ? message : message.substring(0, 197) + "...";
     }
 
     private static String firstLine(String message) {
