@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class Callers {
 
     static final String PARTNERSHIP_B = "safer-colchester";
+    /** The funder B's funding officer works for (its agency): the demo's Essex PFCC. */
+    static final String FUNDER_OF_B = "essex-pfcc";
     static final String ADMIN = "platform-admin";
     /** A caller of the realm with a role but without the claims that scope it (agency, partnerships). */
     static final String UNSCOPED = "unscoped-analyst";
@@ -55,7 +57,7 @@ final class Callers {
         // Colchester's own council, not Essex Police: the police's records are partnership A's too.
         addUser(admin, "colchester-analyst", "analyst", "colchester-city-council");
         addUser(admin, "colchester-submitter", "agency-submitter", "colchester-city-council");
-        addUser(admin, "colchester-funding-officer", "funding-officer", "essex-pfcc");
+        addUser(admin, "colchester-funding-officer", "funding-officer", FUNDER_OF_B);
         addUser(admin, EXPORTER, "analyst", "colchester-city-council");
         addUser(admin, UNSCOPED, "analyst", null);
     }

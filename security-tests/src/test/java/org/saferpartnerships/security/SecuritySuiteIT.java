@@ -62,6 +62,7 @@ class SecuritySuiteIT {
             + "|Exception: |\\.java:\\d+");
     /** Partnership A's records are any demo partnership's but B's. */
     private static final String PARTNERSHIP_A = "maldon";
+    private static final String FUNDER_OF_A = "suite-other-commissioner";
 
     private static LocalStack stack;
     private static Callers callers;
@@ -78,6 +79,7 @@ class SecuritySuiteIT {
     static void startTheStackWithTwoPartnerships() {
         stack = LocalStack.start();
         stack.loadDemoPartnerships();
+        stack.loadDemoFunding();
         callers = new Callers(stack.keycloakUrl());
         callers.addUsers();
         for (String service : LocalStack.SERVICES) {
@@ -88,6 +90,7 @@ class SecuritySuiteIT {
         postRecordsOfA();
         postRecordOfB();
         assessmentOfA();
+        funderOfA();
         String admin = callers.token(Callers.ADMIN);
         recordsOfA = new RecordPaths(operations, baseUrls, admin, SecuritySuiteIT::ofPartnershipA, Set.of(importOfA()))
                 .walk(inputsOfA);
@@ -158,7 +161,38 @@ class SecuritySuiteIT {
         }
     }
 
+    /**
+     * A funder none of B's users works for, with a stream (the demo's Essex PFCC is the funder of B's
+     * funding officer, so its own records are B's), and a line of A's spend.
+     */
+    private static void funderOfA() {
+        String admin = callers.token(Callers.ADMIN);
+        Http.Answer funder = Http.json("POST", stack.url("funding") + "/api/v1/funders", admin, """
+                {"id": "%s", "name": "Another commissioner's office", "kind": "commissioner",
+                 "orgId": "GB-GOVUK-suite", "grantPrefix": "360G-suite"}""".formatted(FUNDER_OF_A));
+        Http.Answer stream = Http.json("POST", stack.url("funding") + "/api/v1/funders/" + FUNDER_OF_A + "/streams", admin,
+                "{\"name\": \"Core grant\", \"kind\": \"core-grant\"}");
+        if (funder.status() != 201 || stream.status() != 201) {
+            throw new IllegalStateException("no funder of partnership A: " + funder.status() + " " + stream.status());
+        }
+        // The demo records no spend: a line on one of A's approved initiatives, so its reversal can be tried.
+        String initiatives = stack.url("funding") + "/api/v1/partnerships/" + PARTNERSHIP_A + "/initiatives";
+        String approved = RecordPaths.items(Inputs.read(Http.get(initiatives + "?year=2017", admin).body())).stream()
+                .filter(i -> i.path("status").asText().equals("approved")).map(i -> i.path("id").asText()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the demo has no approved initiative of " + PARTNERSHIP_A));
+        Http.Answer spend = Http.json("POST", initiatives + "/" + approved + "/spend", admin,
+                "{\"spentOn\": \"2017-11-01\", \"amount\": 10.00, \"description\": \"Security suite\"}");
+        if (spend.status() != 201) {
+            throw new IllegalStateException("no spend of partnership A: " + spend.status() + " " + spend.body());
+        }
+    }
+
     private static boolean ofPartnershipA(JsonNode item) {
+        if (!item.has("partnershipId")
+                && (Callers.FUNDER_OF_B.equals(item.path("id").asText())
+                        || Callers.FUNDER_OF_B.equals(item.path("funderId").asText()))) {
+            return false;
+        }
         return !Callers.PARTNERSHIP_B.equals(item.path("id").asText())
                 && !Callers.PARTNERSHIP_B.equals(item.path("partnershipId").asText());
     }
@@ -806,18 +840,27 @@ class SecuritySuiteIT {
                 "yesterday"));
         hostile.put("forged ce_source on incident.events", event("incident.events", "/attacker", "incident.recorded.v1",
                 "{\"incidentId\": \"x\"}", now));
+        String allocation = "{\"allocationId\": \"" + java.util.UUID.randomUUID() + "\", \"partnershipId\": \"maldon\", "
+                + "\"funderId\": \"essex-pfcc\", \"streamId\": \"" + java.util.UUID.randomUUID() + "\", "
+                + "\"financialYear\": 2021, \"gross\": %s, \"topSliced\": 0.00, \"net\": %s, "
+                + "\"awardedOn\": \"2021-04-01\", \"reference\": \"X\", \"title\": \"X\", \"version\": 0}";
+        hostile.put("forged ce_source on funding.events", event("funding.events", "/attacker", "allocation.made.v1",
+                allocation.formatted("99999.00", "99999.00"), now));
+        hostile.put("a fraction of a penny on funding.events", event("funding.events", "/funding-service",
+                "allocation.made.v1", allocation.formatted("1.005", "1.005"), now));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new StringSerializer())) {
             for (ProducerRecord<String, String> record : hostile.values()) {
                 producer.send(record).get();
             }
         }
-        // incident-service's replica reads partnership.events; reporting-service reads both topics. Each must
-        // dead-letter every hostile event, except that an unknown type may be passed over (a newer
-        // publisher's event) provided nothing changed.
+        // incident-service's and funding-service's replicas read partnership.events; reporting-service reads
+        // every topic. Each must dead-letter every hostile event, except that an unknown type may be passed
+        // over (a newer publisher's event) provided nothing changed.
         long onPartnershipEvents = hostile.values().stream().filter(r -> r.topic().equals("partnership.events")).count();
         long passable = hostile.keySet().stream().filter(n -> n.startsWith("unknown")).count();
-        Map<String, Long> expected = Map.of("incident", onPartnershipEvents, "reporting", hostile.size() - passable);
+        Map<String, Long> expected = Map.of("incident", onPartnershipEvents, "funding", onPartnershipEvents,
+                "reporting", hostile.size() - passable);
         try {
             await().atMost(PATIENCE).until(() -> expected.entrySet().stream().allMatch(e -> deadLetters(admin)
                     .getOrDefault(e.getKey(), 0L) - lettersBefore.getOrDefault(e.getKey(), 0L) >= e.getValue()));
@@ -832,10 +875,11 @@ class SecuritySuiteIT {
                     String.valueOf(letters), letters >= count);
         });
         Map<String, String> after = stored.fingerprint(false);
-        after.keySet().removeIf(k -> k.startsWith("topic partnership.events") || k.startsWith("topic incident.events")
-                || k.contains("consumed_event"));
-        before.keySet().removeIf(k -> k.startsWith("topic partnership.events") || k.startsWith("topic incident.events")
-                || k.contains("consumed_event"));
+        java.util.function.Predicate<String> sentHere = k -> k.startsWith("topic partnership.events")
+                || k.startsWith("topic incident.events") || k.startsWith("topic funding.events")
+                || k.contains("consumed_event");
+        after.keySet().removeIf(sentHere);
+        before.keySet().removeIf(sentHere);
         String difference = StoredState.difference(before, after);
         report.record(API10, "every consumer", "all " + hostile.size() + " hostile events", "nothing changed",
                 difference, difference.equals("unchanged"));
@@ -845,7 +889,7 @@ class SecuritySuiteIT {
     /** Letters held in each service's dead-letter topics. */
     private static Map<String, Long> deadLetters(String admin) {
         Map<String, Long> letters = new LinkedHashMap<>();
-        for (String service : List.of("incident", "reporting")) {
+        for (String service : List.of("incident", "funding", "reporting")) {
             Http.Answer answer = Http.get(stack.url(service) + "/api/v1/admin/dead-letters", admin);
             long held = 0;
             for (JsonNode group : RecordPaths.items(Inputs.read(answer.body()))) {
