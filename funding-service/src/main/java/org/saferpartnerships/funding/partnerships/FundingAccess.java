@@ -33,7 +33,11 @@ public class FundingAccess {
         }
     }
 
-    /** Viewers of the partnership too, where what they read is published. */
+    /**
+     * As {@link #readable}, and viewers of the partnership too.
+     *
+     * @return whether the caller reads as a viewer, and so may be shown only what is published
+     */
     public boolean readableByViewer(String partnershipId) {
         known(partnershipId);
         if (caller.hasRole(Roles.VIEWER) && inToken(partnershipId)) {

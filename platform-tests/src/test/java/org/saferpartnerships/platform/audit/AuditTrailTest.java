@@ -157,7 +157,7 @@ class AuditTrailTest {
     @Test
     void aProbeWithANulCharacterIsAuditedAsTheDatabaseCanHoldIt() {
         withToken(officer).header(AuditTrail.PURPOSE, purpose).urlEncodingEnabled(false).get("/notes/a%00b")
-                .then().statusCode(404);
+                .then().statusCode(400);
 
         List<Entry> entries = entries(purpose);
         assertThat(entries, hasSize(1));
