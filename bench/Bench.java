@@ -2654,11 +2654,13 @@ final class DemoData {
                 partnershipOf.values().stream().distinct().toList(), List.copyOf(partnershipOf.keySet()));
     }
 
-    static Path onsFile(Path repo) throws IOException {
-        try (var files = Files.list(repo.resolve("platform/src/main/resources/reference/ons"))) {
-            return files.filter(f -> f.toString().endsWith(".csv")).findFirst()
-                    .orElseThrow(() -> new HarnessError("no ONS district list"));
+    /** The English districts standing now; the folder also holds earlier sets and the table of changes. */
+    static Path onsFile(Path repo) {
+        Path file = repo.resolve("platform/src/main/resources/reference/ons/local-authority-districts-england-2023.csv");
+        if (!Files.isRegularFile(file)) {
+            throw new HarnessError("no ONS district list at " + file);
         }
+        return file;
     }
 
     /** Every district code in the ONS list, in its order. */

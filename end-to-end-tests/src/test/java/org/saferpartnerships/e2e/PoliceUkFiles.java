@@ -20,7 +20,7 @@ final class PoliceUkFiles {
     private static final Map<String, String> DISTRICTS = new HashMap<>();
 
     static {
-        LocalAuthorityDistricts.all().forEach((code, name) -> DISTRICTS.put(name.toLowerCase(Locale.ROOT), code));
+        LocalAuthorityDistricts.current().forEach(d -> DISTRICTS.put(d.name().toLowerCase(Locale.ROOT), d.code()));
     }
 
     private PoliceUkFiles() {

@@ -19,6 +19,7 @@ import io.agroal.api.AgroalDataSource;
 
 import org.saferpartnerships.platform.events.partnership.MembershipChanged;
 import org.saferpartnerships.platform.events.partnership.PartnershipChanged;
+import org.saferpartnerships.platform.geography.District;
 import org.saferpartnerships.platform.geography.LocalAuthorityDistricts;
 import org.saferpartnerships.testing.kafka.TestKafka;
 
@@ -28,11 +29,14 @@ import org.saferpartnerships.testing.kafka.TestKafka;
  */
 public final class Directory {
 
-    /** From the end of the ONS list (London boroughs first), away from the Essex districts the import tests use. */
+    /**
+     * Current districts from the end of the ONS lists (Welsh principal areas and London boroughs first),
+     * away from the Essex, Suffolk and Northamptonshire districts the import tests use.
+     */
     private static final Iterator<String> FREE_DISTRICTS = newestFirst();
 
     private static Iterator<String> newestFirst() {
-        List<String> codes = new ArrayList<>(LocalAuthorityDistricts.all().keySet());
+        List<String> codes = new ArrayList<>(LocalAuthorityDistricts.current().stream().map(District::code).toList());
         Collections.reverse(codes);
         return codes.iterator();
     }

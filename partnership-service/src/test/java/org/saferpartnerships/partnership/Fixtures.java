@@ -2,11 +2,13 @@ package org.saferpartnerships.partnership;
 
 import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
 
-import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
+import org.saferpartnerships.platform.geography.District;
 import org.saferpartnerships.platform.geography.LocalAuthorityDistricts;
 import org.saferpartnerships.platform.identity.Roles;
 import org.saferpartnerships.testing.identity.TestTokens;
@@ -17,9 +19,9 @@ public final class Fixtures {
     public static final String ADMIN = TestTokens.withRole(Roles.PLATFORM_ADMIN);
     public static final String VIEWER = TestTokens.withRole(Roles.VIEWER);
 
-    /** Districts handed out one per partnership, as the service allows a district only once. */
-    private static final Iterator<String> FREE_DISTRICTS = List.copyOf(LocalAuthorityDistricts.all().keySet())
-            .iterator();
+    /** Current districts handed out one per partnership, as the service allows a district only once. */
+    private static final List<String> FREE_DISTRICTS = new ArrayList<>(LocalAuthorityDistricts.current().stream()
+            .map(District::code).toList());
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     /** An assessment of 2020/21 on a two-criterion matrix: domestic abuse ranks first. */
@@ -39,7 +41,14 @@ public final class Fixtures {
     }
 
     public static synchronized String freeDistrict() {
-        return FREE_DISTRICTS.next();
+        return FREE_DISTRICTS.remove(0);
+    }
+
+    /** The first unused district that {@code which} accepts. */
+    public static synchronized String freeDistrict(Predicate<String> which) {
+        String district = FREE_DISTRICTS.stream().filter(which).findFirst().orElseThrow();
+        FREE_DISTRICTS.remove(district);
+        return district;
     }
 
     /** Registers a partnership covering one unused district; returns its id. */

@@ -92,7 +92,10 @@ public class IncidentImport extends PanacheEntityBase {
 
     public String failure;
 
-    /** {@link #outsidePartnerships} by district code (or, for an area that is no district now, its name). */
+    /**
+     * {@link #outsidePartnerships} by the district that holds the place now (or, for an area that
+     * names no district, its name).
+     */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "outside", nullable = false)
     public Map<String, Outside> outside = new LinkedHashMap<>();

@@ -235,7 +235,8 @@ public class IncidentImportJob {
             if (row.fate() instanceof PoliceUkRowMapper.WithoutLocation) {
                 progress.withoutLocation++;
             } else if (row.fate() instanceof PoliceUkRowMapper.OutsideDistricts outside) {
-                progress.outside(outside.area(), outside.area(), null, "not a local authority district now (ONS)");
+                progress.outside(outside.area(), outside.area(), null,
+                        "not the name of a local authority district of England or Wales (ONS, 2011 to 2023)");
             } else if (row.fate() instanceof PoliceUkRowMapper.Rejected rejected) {
                 progress.reject(rejected.reason(), row.number());
             } else if (row.fate() instanceof PoliceUkRowMapper.Mapped incident) {
@@ -251,7 +252,7 @@ public class IncidentImportJob {
                 case UNCHANGED -> progress.unchanged++;
                 case CORRECTED -> progress.updated++;
                 case REFUSED -> {
-                    String district = mapped.get(index).districtCode();
+                    String district = mapped.get(index).currentDistrictCode();
                     progress.outside(district, LocalAuthorityDistricts.nameOf(district).orElse(district),
                             registration.refusal().partnershipId(), outsideReason(submitter, registration.refusal()));
                 }

@@ -12,8 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "created": 4412, "updated": 0, "unchanged": 0, "outsidePartnerships": 10402,
          "outside": {"E07000066": {"area": "Basildon", "partnershipId": null, "rows": 10398,
                                    "reason": "no partnership covers this district"},
-                     "St Edmundsbury": {"area": "St Edmundsbury", "partnershipId": null, "rows": 4,
-                                        "reason": "not a local authority district now (ONS)"}},
+                     "E07000245": {"area": "West Suffolk", "partnershipId": null, "rows": 4,
+                                   "reason": "no partnership covers this district"}},
          "withoutLocation": 55, "rejected": 7,
          "rejections": {"unknown Crime type": {"count": 7, "exampleRows": [118, 2045, 9120, 9121, 13002]}},
          "failure": null}""")

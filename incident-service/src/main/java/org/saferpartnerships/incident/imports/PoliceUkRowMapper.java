@@ -15,11 +15,15 @@ import org.saferpartnerships.incident.reference.Outcome;
 import org.saferpartnerships.incident.register.IncidentInput;
 import org.saferpartnerships.platform.api.CalendarMonth;
 import org.saferpartnerships.platform.events.incident.IncidentCategory;
+import org.saferpartnerships.platform.geography.District;
 import org.saferpartnerships.platform.geography.LocalAuthorityDistricts;
 import org.saferpartnerships.platform.vocabulary.Term;
 
 /**
- * Turns one data.police.uk row into an incident as an agency would post it, or says why not.
+ * Turns one data.police.uk row into an incident as an agency would post it, or says why not. The
+ * district is the one the LSOA name names, as it stood in the row's month: LSOA names keep the
+ * district of 2011 ("St Edmundsbury 014C") long after a reorganisation, so a row of 2018 is St
+ * Edmundsbury's and one of 2020 West Suffolk's; either is counted in West Suffolk today.
  * Rows without a Crime ID (anti-social behaviour) get a reference made from the row itself and
  * its occurrence in the file, so importing a file again finds the same references, and
  * identical rows stay separate incidents.
@@ -36,7 +40,7 @@ final class PoliceUkRowMapper {
     record WithoutLocation() implements Fate {
     }
 
-    /** In an area no current district covers (e.g. St Edmundsbury, merged into West Suffolk in 2019). */
+    /** In an area whose name is no district's in the ONS lists of 2011 to 2023. */
     record OutsideDistricts(String area) implements Fate {
     }
 
@@ -75,10 +79,14 @@ final class PoliceUkRowMapper {
             return new WithoutLocation();
         }
         int lastSpace = lsoaName.lastIndexOf(' ');
-        String district = lastSpace < 0 ? null
-                : LocalAuthorityDistricts.codeNamed(lsoaName.substring(0, lastSpace)).orElse(null);
-        if (district == null) {
-            return new OutsideDistricts(lastSpace < 0 ? lsoaName : lsoaName.substring(0, lastSpace));
+        String area = lastSpace < 0 ? lsoaName : lsoaName.substring(0, lastSpace);
+        Optional<District> district = lastSpace < 0 ? Optional.empty()
+                : LocalAuthorityDistricts.districtNamedOn(area, YearMonth.parse(month).atDay(1))
+                        // A later LSOA vintage may name a district formed after the month out of several;
+                        // which of them the place was in is not known, so it stands as named.
+                        .or(() -> LocalAuthorityDistricts.districtNamedOn(area, latest.atDay(1)));
+        if (district.isEmpty()) {
+            return new OutsideDistricts(area);
         }
         String lsoaCode = fields.get(PoliceUkCsv.LSOA_CODE).trim();
         if (!lsoaCode.isEmpty() && !lsoaCode.matches("[EW]01\\d{6}")) {
@@ -102,7 +110,7 @@ final class PoliceUkRowMapper {
         }
         String location = fields.get(PoliceUkCsv.LOCATION).trim();
         return new Mapped(new IncidentInput(reference(line, fields.get(PoliceUkCsv.CRIME_ID).trim()), null,
-                category.get().slug(), null, null, null, null, null, month, null, district,
+                category.get().slug(), null, null, null, null, null, month, null, district.get().code(),
                 lsoaCode.isEmpty() ? null : lsoaCode, latitude, longitude,
                 location.isEmpty() ? null : location.substring(0, Math.min(200, location.length())),
                 outcome.orElse(null), null));

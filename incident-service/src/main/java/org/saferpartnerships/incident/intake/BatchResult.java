@@ -16,7 +16,7 @@ import org.saferpartnerships.incident.register.Registration;
           {"index": 0, "externalRef": "EP-1", "result": "created", "id": "8f0d6a52-3f43-4a43-9d4e-2f1c1d6f9a10"},
           {"index": 1, "externalRef": "EP-2", "result": "unchanged", "id": "1b2c3d4e-3f43-4a43-9d4e-2f1c1d6f9a10"},
           {"index": 2, "externalRef": "EP-3", "result": "rejected",
-           "reasons": ["districtCode: must be the ONS GSS code of a local authority district in England, e.g. E07000071"]}]}""")
+           "reasons": ["districtCode: must be the ONS GSS code of a local authority district in England or Wales, e.g. E07000071"]}]}""")
 public record BatchResult(long created, long unchanged, long rejected, List<Item> items) {
 
     public enum Outcome {

@@ -82,7 +82,7 @@ public class IncidentIntakeResource {
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "invalid", value = """
                     {"status": 400, "title": "Bad Request", "instance": "/api/v1/incidents",
                      "violations": [{"field": "districtCode", "in": "body",
-                       "message": "must be the ONS GSS code of a local authority district in England, e.g. E07000071"}]}""")))
+                       "message": "must be the ONS GSS code of a local authority district in England or Wales, e.g. E07000071"}]}""")))
     @APIResponse(responseCode = "401", description = "No valid token for this API")
     @APIResponse(responseCode = "403", description = "Not an agency submitter, or not a member of this partnership")
     @APIResponse(responseCode = "409", description = "The externalRef was used before with different content")

@@ -52,7 +52,13 @@ record IncidentQuery(String agencyId, Set<String> partnerships, String partnersh
         condition(sql, parameters, "occurred_month >= ", fromMonth);
         condition(sql, parameters, "occurred_month <= ", toMonth);
         condition(sql, parameters, "category = ", category);
-        condition(sql, parameters, "district_code = ", district);
+        if (district != null) {
+            // Counted there now, or reported there: an abolished district finds what was reported in it.
+            int at = parameters.size() + 1;
+            sql.append(" and (district_code = ?").append(at).append(" or reported_district_code = ?").append(at)
+                    .append(")");
+            parameters.add(district);
+        }
         if (flag != null) {
             sql.append(" and flags @> cast(?").append(parameters.size() + 1).append(" as jsonb)");
             parameters.add("[\"" + flag + "\"]");

@@ -96,6 +96,8 @@ public class IncidentRecordsResource {
             @Parameter(description = "First month, YYYY-MM") @QueryParam("from") @CalendarMonth String from,
             @Parameter(description = "Last month, YYYY-MM") @QueryParam("to") @CalendarMonth String to,
             @QueryParam("category") @KnownCategory String category,
+            @Parameter(description = "ONS GSS district code: incidents counted in that district now, or reported in "
+                    + "it (a district since abolished finds those reported in it)")
             @QueryParam("district") @DistrictCode String district,
             @QueryParam("flag") String flag,
             @QueryParam("includeWithdrawn") @DefaultValue("false") boolean includeWithdrawn,

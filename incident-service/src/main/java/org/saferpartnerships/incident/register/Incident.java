@@ -67,8 +67,16 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "reported_on")
     public LocalDate reportedOn;
 
+    /** The district that holds the place now: where the incident is counted. */
     @Column(name = "district_code", nullable = false)
     public String districtCode;
+
+    /**
+     * The district as reported, in the month it happened (E07000204 St Edmundsbury for 2018, now
+     * West Suffolk). Null for incidents recorded before it was kept apart: it was districtCode then.
+     */
+    @Column(name = "reported_district_code")
+    public String reportedDistrictCode;
 
     @Column(name = "lsoa_code")
     public String lsoaCode;
@@ -106,9 +114,14 @@ public class Incident extends PanacheEntityBase {
         return find("agencyId = ?1 and externalRef = ?2", agencyId, externalRef).firstResultOptional();
     }
 
+    public String reportedDistrict() {
+        return reportedDistrictCode != null ? reportedDistrictCode : districtCode;
+    }
+
     public IncidentSnapshot snapshot() {
         return new IncidentSnapshot(id, agencyId, externalRef, partnershipId, category, asbType, asbSubType,
-                List.copyOf(flags), hateCrimeStrand, occurredOn, occurredMonth, reportedOn, districtCode, lsoaCode,
-                latitude, longitude, locationDescription, outcome, List.copyOf(enforcementActions), recordedAt, version);
+                List.copyOf(flags), hateCrimeStrand, occurredOn, occurredMonth, reportedOn, districtCode,
+                reportedDistrict(), lsoaCode, latitude, longitude, locationDescription, outcome,
+                List.copyOf(enforcementActions), recordedAt, version);
     }
 }

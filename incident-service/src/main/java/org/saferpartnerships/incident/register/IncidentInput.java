@@ -28,7 +28,9 @@ import org.saferpartnerships.platform.api.CalendarMonth;
 import org.saferpartnerships.platform.api.Slug;
 import org.saferpartnerships.platform.calendar.BusinessCalendar;
 import org.saferpartnerships.platform.events.incident.IncidentCategory;
+import org.saferpartnerships.platform.geography.District;
 import org.saferpartnerships.platform.geography.DistrictCode;
+import org.saferpartnerships.platform.geography.LocalAuthorityDistricts;
 
 /**
  * One incident as an agency posts it. There is deliberately no field for names, addresses of
@@ -72,7 +74,10 @@ public record IncidentInput(
 
         @PastOrPresent LocalDate reportedOn,
 
-        @Schema(description = "ONS GSS code of the local authority district, e.g. E07000071 (Colchester)")
+        @Schema(description = "ONS GSS code of the local authority district where it happened, e.g. E07000071 "
+                + "(Colchester), in England or Wales. A district since abolished will do for its time (E07000204 St "
+                + "Edmundsbury in 2018): the incident is counted in the district that holds the place now (E07000245 "
+                + "West Suffolk) and keeps the one reported as reportedDistrictCode")
         @NotNull @DistrictCode String districtCode,
 
         @Schema(description = "ONS code of the Lower Layer Super Output Area, e.g. E01021543")
@@ -139,5 +144,20 @@ public record IncidentInput(
     /** The month counted: from occurredOn when given. */
     public String month() {
         return occurredOn != null ? YearMonth.from(occurredOn).toString() : occurredMonth;
+    }
+
+    /**
+     * The district as reported, placed in time: the district that held districtCode's place when it
+     * happened (for 2020, St Edmundsbury's is West Suffolk's, which it had become). A district formed
+     * after that out of several stays as given: which of them the place was in is not known.
+     */
+    public String reportedDistrictCode() {
+        LocalDate when = occurredOn != null ? occurredOn : YearMonth.parse(occurredMonth).atDay(1);
+        return LocalAuthorityDistricts.districtOn(districtCode, when).map(District::code).orElse(districtCode);
+    }
+
+    /** The district that holds the place now: where the incident is counted, and whose partnership it goes to. */
+    public String currentDistrictCode() {
+        return LocalAuthorityDistricts.currentDistrictOf(districtCode).map(District::code).orElse(districtCode);
     }
 }

@@ -63,26 +63,28 @@ public class IncidentRegister {
 
     private static final String COLUMNS = """
             id, agency_id, external_ref, partnership_id, category, asb_type, asb_sub_type, flags::text,
-            hate_crime_strand, occurred_on, occurred_month, reported_on, district_code, lsoa_code, latitude,
-            longitude, location_description, outcome, enforcement_actions::text, recorded_at, withdrawn_at,
-            withdrawal_reason, version""";
+            hate_crime_strand, occurred_on, occurred_month, reported_on, district_code, reported_district_code,
+            lsoa_code, latitude, longitude, location_description, outcome, enforcement_actions::text, recorded_at,
+            withdrawn_at, withdrawal_reason, version""";
 
     private static final String CONTENT_ARRAYS = """
             ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::text[], ?::date[],
-            ?::text[], ?::text[], ?::numeric[], ?::numeric[], ?::text[], ?::text[], ?::text[]""";
+            ?::text[], ?::text[], ?::text[], ?::numeric[], ?::numeric[], ?::text[], ?::text[], ?::text[]""";
 
     private static final String CONTENT_NAMES = """
             partnership_id, category, asb_type, asb_sub_type, flags, hate_crime_strand, occurred_on,
-            occurred_month, reported_on, district_code, lsoa_code, latitude, longitude, location_description,
-            outcome, enforcement_actions""";
+            occurred_month, reported_on, district_code, reported_district_code, lsoa_code, latitude, longitude,
+            location_description, outcome, enforcement_actions""";
 
     private static final String INSERT = """
             insert into incident (id, agency_id, external_ref, partnership_id, category, asb_type, asb_sub_type,
-                flags, hate_crime_strand, occurred_on, occurred_month, reported_on, district_code, lsoa_code,
-                latitude, longitude, location_description, outcome, enforcement_actions, recorded_at, version)
+                flags, hate_crime_strand, occurred_on, occurred_month, reported_on, district_code,
+                reported_district_code, lsoa_code, latitude, longitude, location_description, outcome,
+                enforcement_actions, recorded_at, version)
             select r.id, ?, r.external_ref, r.partnership_id, r.category, r.asb_type, r.asb_sub_type, r.flags::jsonb,
-                r.hate_crime_strand, r.occurred_on, r.occurred_month, r.reported_on, r.district_code, r.lsoa_code,
-                r.latitude, r.longitude, r.location_description, r.outcome, r.enforcement_actions::jsonb, ?, 0
+                r.hate_crime_strand, r.occurred_on, r.occurred_month, r.reported_on, r.district_code,
+                r.reported_district_code, r.lsoa_code, r.latitude, r.longitude, r.location_description, r.outcome,
+                r.enforcement_actions::jsonb, ?, 0
             from unnest(?::uuid[], ?::text[], %s) as r(id, external_ref, %s)
             on conflict (agency_id, external_ref) do nothing
             returning id""".formatted(CONTENT_ARRAYS, CONTENT_NAMES);
@@ -91,8 +93,9 @@ public class IncidentRegister {
             update incident i set partnership_id = r.partnership_id, category = r.category, asb_type = r.asb_type,
                 asb_sub_type = r.asb_sub_type, flags = r.flags::jsonb, hate_crime_strand = r.hate_crime_strand,
                 occurred_on = r.occurred_on, occurred_month = r.occurred_month, reported_on = r.reported_on,
-                district_code = r.district_code, lsoa_code = r.lsoa_code, latitude = r.latitude,
-                longitude = r.longitude, location_description = r.location_description, outcome = r.outcome,
+                district_code = r.district_code, reported_district_code = r.reported_district_code,
+                lsoa_code = r.lsoa_code, latitude = r.latitude, longitude = r.longitude,
+                location_description = r.location_description, outcome = r.outcome,
                 enforcement_actions = r.enforcement_actions::jsonb, version = i.version + 1
             from unnest(?::uuid[], ?::bigint[], %s) as r(id, version, %s)
             where i.id = r.id and i.version = r.version""".formatted(CONTENT_ARRAYS, CONTENT_NAMES);
@@ -116,8 +119,9 @@ public class IncidentRegister {
 
     /**
      * Where each incident goes, in the order given. The partnership is the one posted, or else the
-     * one covering the district; it must cover the district, be in the token, and have the agency as
-     * a current member (as far as incident-service has heard from partnership-service).
+     * one covering the district that holds the place now (a place reported in an abolished district
+     * goes to its successor's partnership); it must cover that district, be in the token, and have
+     * the agency as a current member (as far as incident-service has heard from partnership-service).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Placement> place(Submitter submitter, List<IncidentInput> posted) {
@@ -197,7 +201,8 @@ public class IncidentRegister {
         incident.occurredOn = posted.occurredOn();
         incident.occurredMonth = posted.month();
         incident.reportedOn = posted.reportedOn();
-        incident.districtCode = posted.districtCode();
+        incident.districtCode = posted.currentDistrictCode();
+        incident.reportedDistrictCode = posted.reportedDistrictCode();
         incident.lsoaCode = posted.lsoaCode();
         incident.latitude = posted.latitude();
         incident.longitude = posted.longitude();
@@ -211,7 +216,7 @@ public class IncidentRegister {
     private List<Placement> place(Connection connection, Submitter submitter, List<IncidentInput> posted)
             throws SQLException {
         Map<String, String> covering = covering(connection,
-                posted.stream().map(IncidentInput::districtCode).collect(Collectors.toSet()));
+                posted.stream().map(IncidentInput::currentDistrictCode).collect(Collectors.toSet()));
         Set<String> named = new HashSet<>(covering.values());
         posted.stream().map(IncidentInput::partnershipId).filter(Objects::nonNull).forEach(named::add);
         Set<String> known = strings(connection, "select id from partnership_replica where id = any(?)",
@@ -230,7 +235,7 @@ public class IncidentRegister {
         });
         List<Placement> placements = new ArrayList<>(posted.size());
         for (IncidentInput incident : posted) {
-            String district = incident.districtCode();
+            String district = incident.currentDistrictCode();
             String partnership = incident.partnershipId() != null ? incident.partnershipId() : covering.get(district);
             Refusal refusal;
             if (partnership == null) {
@@ -379,9 +384,9 @@ public class IncidentRegister {
             throws SQLException {
         List<Function<Incident, Object>> columns = List.of(i -> i.partnershipId, i -> i.category, i -> i.asbType,
                 i -> i.asbSubType, i -> write(i.flags), i -> i.hateCrimeStrand, i -> text(i.occurredOn),
-                i -> i.occurredMonth, i -> text(i.reportedOn), i -> i.districtCode, i -> i.lsoaCode,
-                i -> text(i.latitude), i -> text(i.longitude), i -> i.locationDescription, i -> i.outcome,
-                i -> write(i.enforcementActions));
+                i -> i.occurredMonth, i -> text(i.reportedOn), i -> i.districtCode, i -> i.reportedDistrictCode,
+                i -> i.lsoaCode, i -> text(i.latitude), i -> text(i.longitude), i -> i.locationDescription,
+                i -> i.outcome, i -> write(i.enforcementActions));
         for (int column = 0; column < columns.size(); column++) {
             Function<Incident, Object> value = columns.get(column);
             statement.setArray(first + column, connection.createArrayOf("text",
@@ -404,6 +409,7 @@ public class IncidentRegister {
         incident.occurredMonth = row.getString("occurred_month");
         incident.reportedOn = row.getObject("reported_on", LocalDate.class);
         incident.districtCode = row.getString("district_code");
+        incident.reportedDistrictCode = row.getString("reported_district_code");
         incident.lsoaCode = row.getString("lsoa_code");
         incident.latitude = row.getBigDecimal("latitude");
         incident.longitude = row.getBigDecimal("longitude");
@@ -423,7 +429,7 @@ public class IncidentRegister {
         IncidentSnapshot s = i.snapshot();
         return new IncidentSnapshot(null, s.agencyId(), s.externalRef(), s.partnershipId(), s.category(), s.asbType(),
                 s.asbSubType(), s.flags(), s.hateCrimeStrand(), s.occurredOn(), s.occurredMonth(), s.reportedOn(),
-                s.districtCode(), s.lsoaCode(), s.latitude() == null ? null : s.latitude().stripTrailingZeros(),
+                s.districtCode(), s.reportedDistrictCode(), s.lsoaCode(), s.latitude() == null ? null : s.latitude().stripTrailingZeros(),
                 s.longitude() == null ? null : s.longitude().stripTrailingZeros(), s.locationDescription(),
                 s.outcome(), s.enforcementActions(), null, 0);
     }

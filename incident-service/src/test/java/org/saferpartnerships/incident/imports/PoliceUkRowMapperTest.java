@@ -91,11 +91,58 @@ class PoliceUkRowMapperTest {
     }
 
     @Test
-    void anAreaNoCurrentDistrictCoversIsReportedByItsName() {
-        PoliceUkRowMapper.Fate fate = map(new PoliceUkRowMapper(THIS_MONTH),
-                with(burglary(), PoliceUkCsv.LSOA_NAME, "St Edmundsbury 001A"));
+    void aRowOfAnAbolishedDistrictIsPlacedInTheDistrictOfItsMonthAndCountedInTodays() {
+        // St Edmundsbury's LSOAs kept their 2011 names after it became part of West Suffolk in April 2019.
+        IncidentInput before = mapped(new PoliceUkRowMapper(THIS_MONTH),
+                in(burglary(), "2019-03", "St Edmundsbury 014C"));
+        assertThat(before.districtCode(), equalTo("E07000204"));
+        assertThat(before.reportedDistrictCode(), equalTo("E07000204"));
+        assertThat(before.currentDistrictCode(), equalTo("E07000245"));
+        IncidentInput after = mapped(new PoliceUkRowMapper(THIS_MONTH), in(burglary(), "2019-04", "St Edmundsbury 014C"));
+        assertThat(after.districtCode(), equalTo("E07000245"));
+        assertThat(after.currentDistrictCode(), equalTo("E07000245"));
 
-        assertThat(fate, equalTo(new PoliceUkRowMapper.OutsideDistricts("St Edmundsbury")));
+        IncidentInput forestHeath = mapped(new PoliceUkRowMapper(THIS_MONTH), in(burglary(), "2018-05", "Forest Heath 001A"));
+        assertThat(forestHeath.districtCode(), equalTo("E07000201"));
+        assertThat(forestHeath.currentDistrictCode(), equalTo("E07000245"));
+        IncidentInput kettering = mapped(new PoliceUkRowMapper(THIS_MONTH), in(burglary(), "2018-06", "Kettering 007B"));
+        assertThat(kettering.districtCode(), equalTo("E07000153"));
+        assertThat(kettering.currentDistrictCode(), equalTo("E06000061"));
+        // Merged twice: Somerset West and Taunton in 2019, Somerset in 2023.
+        IncidentInput tauntonDeane = mapped(new PoliceUkRowMapper(THIS_MONTH),
+                in(burglary(), "2020-06", "Taunton Deane 012A"));
+        assertThat(tauntonDeane.districtCode(), equalTo("E07000246"));
+        assertThat(tauntonDeane.currentDistrictCode(), equalTo("E06000066"));
+        IncidentInput allerdale = mapped(new PoliceUkRowMapper(THIS_MONTH), in(burglary(), "2023-03", "Allerdale 001A"));
+        assertThat(allerdale.districtCode(), equalTo("E07000026"));
+        assertThat(allerdale.currentDistrictCode(), equalTo("E06000063"));
+        assertThat(mapped(new PoliceUkRowMapper(THIS_MONTH), in(burglary(), "2015-01", "Aylesbury Vale 003C"))
+                .currentDistrictCode(), equalTo("E06000060"));
+    }
+
+    @Test
+    void aLaterLsoaNameOfADistrictFormedOutOfSeveralStandsAsNamed() {
+        IncidentInput incident = mapped(new PoliceUkRowMapper(THIS_MONTH), in(burglary(), "2018-05", "West Suffolk 004C"));
+
+        assertThat(incident.districtCode(), equalTo("E07000245"));
+        assertThat(incident.reportedDistrictCode(), equalTo("E07000245"));
+        assertThat(incident.currentDistrictCode(), equalTo("E07000245"));
+    }
+
+    @Test
+    void welshAndRenamedDistrictsAreFound() {
+        assertThat(mapped(new PoliceUkRowMapper(THIS_MONTH), in(burglary(), "2018-05", "Cardiff 032F")).districtCode(),
+                equalTo("W06000015"));
+        assertThat(mapped(new PoliceUkRowMapper(THIS_MONTH), in(burglary(), "2018-05", "The Vale of Glamorgan 001A"))
+                .districtCode(), equalTo("W06000014"));
+        assertThat(mapped(new PoliceUkRowMapper(THIS_MONTH), in(burglary(), "2016-05", "Shepway 012A")).districtCode(),
+                equalTo("E07000112"));
+    }
+
+    @Test
+    void anAreaThatNamesNoDistrictIsReportedByItsName() {
+        assertThat(map(new PoliceUkRowMapper(THIS_MONTH), with(burglary(), PoliceUkCsv.LSOA_NAME, "Atlantis 001A")),
+                equalTo(new PoliceUkRowMapper.OutsideDistricts("Atlantis")));
         assertThat(map(new PoliceUkRowMapper(THIS_MONTH), with(burglary(), PoliceUkCsv.LSOA_NAME, "Colchester")),
                 equalTo(new PoliceUkRowMapper.OutsideDistricts("Colchester")));
     }
@@ -215,6 +262,12 @@ class PoliceUkRowMapperTest {
     private static String sha256Prefix(String text) throws Exception {
         byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(hash, 0, 16);
+    }
+
+    private static List<String> in(List<String> row, String month, String lsoaName) {
+        row.set(PoliceUkCsv.MONTH, month);
+        row.set(PoliceUkCsv.LSOA_NAME, lsoaName);
+        return row;
     }
 
     private static List<String> with(List<String> row, int field, String value) {

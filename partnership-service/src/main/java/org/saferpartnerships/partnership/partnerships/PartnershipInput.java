@@ -20,7 +20,8 @@ import org.saferpartnerships.platform.geography.DistrictCode;
 public record PartnershipInput(
         @Schema(description = "Slug id, required when registering; on update it must be absent or the same") @Slug String id,
         @NotBlank @Size(max = 200) String name,
-        @Schema(description = "ONS GSS codes of the local authority districts covered")
+        @Schema(description = "ONS GSS codes of the local authority districts covered, in England or Wales; a "
+                + "district abolished in a reorganisation cannot be added, its successor can")
         @NotEmpty @Size(max = 10) List<@NotNull @DistrictCode String> districts,
         @Size(max = 100) String pccArea,
         @Size(max = 100) String countyBoard,

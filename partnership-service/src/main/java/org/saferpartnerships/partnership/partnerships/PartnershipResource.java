@@ -86,6 +86,7 @@ public class PartnershipResource {
     @Operation(summary = "Register a partnership", description = "Platform admins register partnerships; "
             + "each district belongs to one partnership at a time.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = PartnershipView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid, or a district was abolished in a reorganisation")
     @APIResponse(responseCode = "409", description = "The id exists, or a district is covered by another partnership")
     public Response register(@NotNull @Valid PartnershipInput input) {
         if (input.id() == null) {

@@ -7,8 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.saferpartnerships.platform.api.EntityTags;
+import org.saferpartnerships.platform.domain.RuleViolated;
 import org.saferpartnerships.platform.domain.StateConflict;
 import org.saferpartnerships.platform.events.partnership.PartnershipChanged;
+import org.saferpartnerships.platform.geography.District;
+import org.saferpartnerships.platform.geography.LocalAuthorityDistricts;
 import org.saferpartnerships.platform.outbox.Outbox;
 
 @ApplicationScoped
@@ -72,6 +75,7 @@ public class PartnershipService {
      */
     private static void apply(Partnership partnership, PartnershipInput input) {
         List<String> districts = input.districts().stream().distinct().toList();
+        requireStanding(partnership, districts);
         for (String district : districts.stream().sorted().toList()) {
             Partnership.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(?1, hashtext(?2))")
                     .setParameter(1, DISTRICT_CLAIMS).setParameter(2, district).getSingleResult();
@@ -90,5 +94,23 @@ public class PartnershipService {
         partnership.pccArea = input.pccArea();
         partnership.countyBoard = input.countyBoard();
         partnership.website = input.website();
+    }
+
+    /**
+     * A partnership takes on only districts that stand now: an abolished district's incidents go to
+     * the partnership of the district that holds its area today. One it already covers may stay, so a
+     * partnership registered before its council was reorganised can still be changed; replacing the
+     * district with its successor is for the partnership to do.
+     */
+    private static void requireStanding(Partnership partnership, List<String> districts) {
+        for (String code : districts) {
+            if (!partnership.districts.contains(code) && !LocalAuthorityDistricts.isCurrent(code)) {
+                District abolished = LocalAuthorityDistricts.district(code).orElseThrow();
+                District now = LocalAuthorityDistricts.currentDistrictOf(code).orElseThrow();
+                throw new RuleViolated("District " + code + " (" + abolished.name() + ") was abolished on "
+                        + abolished.validTo() + "; its area is in " + now.code() + " (" + now.name()
+                        + ") now, which a partnership may cover instead");
+            }
+        }
     }
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -164,6 +165,60 @@ class PartnershipResourceTest {
                 .then().statusCode(400).body("violations.field", hasItem("districts"));
         withToken(Fixtures.VIEWER).queryParam("district", "Colchester").when().get("/api/v1/partnerships")
                 .then().statusCode(400);
+    }
+
+    @Test
+    void aWelshPartnershipAndOneOverANewUnitaryAreRegistered() {
+        String cardiff = Fixtures.freeDistrict("W06000015"::equals);
+        jsonWithToken(Fixtures.ADMIN).body(body(Fixtures.uniqueId("cardiff"), "Safer Cardiff", cardiff))
+                .when().post("/api/v1/partnerships")
+                .then().statusCode(201).body("districts[0].code", equalTo("W06000015"))
+                .body("districts[0].name", equalTo("Cardiff"));
+        // Cumberland, Westmorland and Furness, North Yorkshire, Somerset (April 2023); North and West
+        // Northamptonshire (April 2021).
+        String unitary2023 = Fixtures.freeDistrict(Set.of("E06000063", "E06000064", "E06000065", "E06000066")::contains);
+        String northamptonshire = Fixtures.freeDistrict(Set.of("E06000061", "E06000062")::contains);
+        jsonWithToken(Fixtures.ADMIN).body(body(Fixtures.uniqueId("unitary"), "Unitary CSP", unitary2023))
+                .when().post("/api/v1/partnerships").then().statusCode(201).body("districts.code", contains(unitary2023));
+        jsonWithToken(Fixtures.ADMIN).body(body(Fixtures.uniqueId("northants"), "Northamptonshire CSP", northamptonshire))
+                .when().post("/api/v1/partnerships").then().statusCode(201);
+    }
+
+    @Test
+    void anAbolishedDistrictIsRefusedForANewPartnershipNamingItsSuccessor() {
+        jsonWithToken(Fixtures.ADMIN).body(body(Fixtures.uniqueId("forest-heath"), "Forest Heath CSP", "E07000201"))
+                .when().post("/api/v1/partnerships")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("E07000201 (Forest Heath) was abolished on 2019-04-01"))
+                .body("detail", containsString("E07000245 (West Suffolk)"));
+        // With a standing district beside it, the whole registration is refused.
+        String standing = Fixtures.freeDistrict();
+        jsonWithToken(Fixtures.ADMIN).body(body(Fixtures.uniqueId("allerdale"), "Allerdale CSP", standing, "E07000026"))
+                .when().post("/api/v1/partnerships")
+                .then().statusCode(400).body("detail", containsString("E06000063 (Cumberland)"));
+        withToken(Fixtures.VIEWER).queryParam("district", standing).when().get("/api/v1/partnerships")
+                .then().statusCode(200).body("id", hasSize(0));
+    }
+
+    @Test
+    void aPartnershipRegisteredBeforeItsCouncilWasReorganisedKeepsItsDistrictButTakesNoOtherAbolishedOne()
+            throws SQLException {
+        String id = Fixtures.uniqueId("kettering");
+        // Registered while Kettering stood, as the database holds it.
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("insert into partnership (id, name) values ('" + id + "', 'Kettering CSP')");
+            statement.execute("insert into partnership_district (partnership_id, position, district_code) "
+                    + "values ('" + id + "', 0, 'E07000153')");
+        }
+        String etag = withToken(Fixtures.VIEWER).when().get("/api/v1/partnerships/" + id)
+                .then().statusCode(200).body("districts[0].name", equalTo("Kettering")).extract().header("ETag");
+        String renamed = jsonWithToken(Fixtures.ADMIN).body(body(id, "Safer Kettering", "E07000153"))
+                .header("If-Match", etag).when().put("/api/v1/partnerships/" + id)
+                .then().statusCode(200).body("name", equalTo("Safer Kettering")).extract().header("ETag");
+        jsonWithToken(Fixtures.ADMIN).body(body(id, "Safer Kettering and Corby", "E07000153", "E07000150"))
+                .header("If-Match", renamed).when().put("/api/v1/partnerships/" + id)
+                .then().statusCode(400).body("detail", containsString("E07000150 (Corby)"))
+                .body("detail", containsString("E06000061 (North Northamptonshire)"));
     }
 
     @Test

@@ -15,14 +15,17 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** An ONS GSS local authority district code that exists in the ONS table, e.g. {@code E07000071}. Null is valid. */
+/**
+ * The ONS GSS code of a local authority district of England or Wales since 2011, current or abolished,
+ * e.g. {@code E07000071}. Whether an abolished district will do is for the use to say. Null is valid.
+ */
 @Documented
 @Retention(RUNTIME)
 @Target({ FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE })
 @Constraint(validatedBy = DistrictCode.Validator.class)
 public @interface DistrictCode {
 
-    String message() default "must be the ONS GSS code of a local authority district in England, e.g. E07000071";
+    String message() default "must be the ONS GSS code of a local authority district in England or Wales, e.g. E07000071";
 
     Class<?>[] groups() default {};
 

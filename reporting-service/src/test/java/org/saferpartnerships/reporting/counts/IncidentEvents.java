@@ -59,7 +59,7 @@ public final class IncidentEvents {
         /** The incident as the event contract carries it. */
         public IncidentSnapshot snapshot() {
             return new IncidentSnapshot(UUID.fromString(id), "essex-police", "EP-" + id, partnership, category,
-                    asbType, null, flags, null, null, month, null, district, null,
+                    asbType, null, flags, null, null, month, null, district, district, null,
                     latitude == null ? null : new BigDecimal(latitude), longitude == null ? null : new BigDecimal(longitude),
                     location, null, List.of(), RECORDED_AT, 0);
         }

@@ -9,6 +9,10 @@ import java.util.UUID;
 /**
  * An incident as recorded at one moment: everything the record holds (it holds no personal data).
  * {@code occurredMonth} (YYYY-MM) is always set; {@code occurredOn} only when the exact date is known.
+ * {@code districtCode} is the district that holds the place now, where the incident is counted;
+ * {@code reportedDistrictCode} the district as reported, placed in the month it happened (E07000204
+ * St Edmundsbury for 2018, now E07000245 West Suffolk). They differ only where that district has since
+ * been reorganised. Events written before it was added lack it: the two were the same then.
  */
 public record IncidentSnapshot(
         UUID incidentId,
@@ -24,6 +28,7 @@ public record IncidentSnapshot(
         String occurredMonth,
         LocalDate reportedOn,
         String districtCode,
+        String reportedDistrictCode,
         String lsoaCode,
         BigDecimal latitude,
         BigDecimal longitude,
