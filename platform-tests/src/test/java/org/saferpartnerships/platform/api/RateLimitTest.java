@@ -12,7 +12,10 @@ import static org.saferpartnerships.testing.api.Requests.withToken;
 import java.time.Duration;
 import java.util.Map;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -25,6 +28,8 @@ import org.saferpartnerships.testing.identity.TestTokens;
 /** A client past its share is told to come back later; the others are served as before. */
 @QuarkusTest
 @TestProfile(RateLimitTest.LowLimit.class)
+// The anonymous trial drains the address's bucket, which the first trial's anonymous call shares: it goes last.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RateLimitTest {
 
     private static final int BURST = 3;
@@ -40,6 +45,7 @@ class RateLimitTest {
     }
 
     @Test
+    @Order(1)
     void aClientPastItsBurstIsAnswered429WithRetryAfterAndOthersAreNot() {
         String eager = TestTokens.forUser("eager-script").roles(Roles.PLATFORM_ADMIN).token();
         String other = TestTokens.forUser("another-officer").roles(Roles.PLATFORM_ADMIN).token();
@@ -63,6 +69,7 @@ class RateLimitTest {
     }
 
     @Test
+    @Order(2)
     void anonymousCallersAreLimitedByAddress() {
         int refused = 0;
         for (int i = 0; i < BURST + 2; i++) {

@@ -1,5 +1,6 @@
 package org.saferpartnerships.platform.audit;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -17,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -189,6 +191,8 @@ class AuditTrailTest {
     void theDatabaseRefusesToChangeOrDeleteAnEntry() throws SQLException {
         write(purpose).then().statusCode(201);
         assertThat(entries(purpose), hasSize(1));
+        // The purge below must find the entry past its one second, or it has nothing to try to delete.
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).until(() -> olderThanASecond(purpose));
 
         for (String change : List.of("update audit_entry set username = 'someone else' where purpose = '" + purpose + "'",
                 "delete from audit_entry where purpose = '" + purpose + "'", "truncate audit_entry",
@@ -198,6 +202,18 @@ class AuditTrailTest {
             assertThat(refused.getSQLState(), is("42501"));
         }
         assertThat(entries(purpose).get(0).username(), is("a.officer"));
+    }
+
+    private boolean olderThanASecond(String why) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select count(*) from audit_entry where purpose = ? and at < now() - interval '1 second'")) {
+            select.setString(1, why);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) == 1;
+            }
+        }
     }
 
     private io.restassured.response.Response write(String why) {
