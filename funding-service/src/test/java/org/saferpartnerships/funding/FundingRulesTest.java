@@ -194,16 +194,42 @@ class FundingRulesTest {
     }
 
     @Test
+    void aCarryForwardIsAtMostWhatIsLeftOnceSpendIsCounted() {
+        funding.allocate(partnership, funding.coreGrant, 2020, "1000.00");
+        String approved = Funding.initiative(partnership, funding.coreGrant, 2020, "900.00", "approved");
+        jsonWithToken(officer).body(spend("2020-10-01", "900.00")).post(path("/initiatives/" + approved + "/spend"))
+                .then().statusCode(201);
+        jsonWithToken(officer).body("""
+                {"streamId": "%s", "fromYear": 2020, "requested": 100.01, "reason": "Spent already"}"""
+                .formatted(funding.coreGrant)).post(path("/carry-forwards")).then().statusCode(400)
+                .body("detail", containsString("100.00 left"));
+        jsonWithToken(officer).body("""
+                {"streamId": "%s", "fromYear": 2020, "requested": 100.00, "reason": "What is left"}"""
+                .formatted(funding.coreGrant)).post(path("/carry-forwards")).then().statusCode(201);
+    }
+
+    @Test
     void closingAYearFixesItsOutturnProposesTheCarryForwardAndFreezesIt() {
         String allocation = funding.allocate(partnership, funding.coreGrant, 2019, "17739.00");
         String approved = Funding.initiative(partnership, funding.coreGrant, 2019, "12000.00", "approved");
         jsonWithToken(officer).body(spend("2019-11-01", "9739.00")).post(path("/initiatives/" + approved + "/spend"))
                 .then().statusCode(201);
+        int thisYear = org.saferpartnerships.funding.budget.FinancialYear.of(LocalDate.now()).startYear();
+        withToken(officer).post(path("/budget/" + thisYear + "/closure")).then().statusCode(409)
+                .body("detail", containsString("closed after its end"));
+        funding.allocate(partnership, funding.coreGrant, 2018, "100.00");
+        String into2019 = jsonWithToken(officer).body("""
+                {"streamId": "%s", "fromYear": 2018, "requested": 50.00, "reason": "Underspend"}"""
+                .formatted(funding.coreGrant)).post(path("/carry-forwards")).then().statusCode(201).extract().path("id");
+        withToken(officer).post(path("/budget/2019/closure")).then().statusCode(409)
+                .body("detail", containsString("awaits the funder's decision"));
+        jsonWithToken(funder).body("{\"decision\": \"declined\"}").post(path("/carry-forwards/" + into2019 + "/decision"))
+                .then().statusCode(200);
         withToken(officer).post(path("/budget/2019/closure")).then().statusCode(200).body("status", equalTo("closed"))
                 .body("total.forecastOutturn", equalTo(9739.00f)).body("total.anticipatedUnderspend", equalTo(8000.00f));
-        withToken(officer).get(path("/carry-forwards")).then().body("", hasSize(1))
-                .body("[0].requested", equalTo(8000.00f)).body("[0].status", equalTo("requested"))
-                .body("[0].fromYear", equalTo(2019));
+        withToken(officer).get(path("/carry-forwards")).then().body("", hasSize(2))
+                .body("[1].requested", equalTo(8000.00f)).body("[1].status", equalTo("requested"))
+                .body("[1].fromYear", equalTo(2019));
         withToken(officer).post(path("/budget/2019/closure")).then().statusCode(409);
         jsonWithToken(officer).body(spend("2019-12-01", "1.00")).post(path("/initiatives/" + approved + "/spend"))
                 .then().statusCode(409);

@@ -30,6 +30,17 @@ public class FinancialYears {
      * @throws StateConflict when the year is closed
      */
     public void requireOpen(String partnershipId, FinancialYear year, String what) {
+        if (lock(partnershipId, year) == YearStatus.CLOSED) {
+            throw new StateConflict(partnershipId + "'s financial year " + year.label() + " is closed: " + what
+                    + " can no longer change");
+        }
+    }
+
+    /**
+     * Locks the year's state for the rest of the transaction, whatever it is, so what is read of the
+     * year's money stays as read until the transaction ends.
+     */
+    public YearStatus lock(String partnershipId, FinancialYear year) {
         entityManager.createNativeQuery("""
                 insert into financial_year (partnership_id, financial_year, status, version) values (?1, ?2, 'OPEN', 0)
                 on conflict do nothing""").setParameter(1, partnershipId).setParameter(2, year.startYear())
@@ -37,10 +48,7 @@ public class FinancialYears {
         String status = (String) entityManager.createNativeQuery("""
                 select status from financial_year where partnership_id = ?1 and financial_year = ?2 for update""",
                 String.class).setParameter(1, partnershipId).setParameter(2, year.startYear()).getSingleResult();
-        if (YearStatus.valueOf(status) == YearStatus.CLOSED) {
-            throw new StateConflict(partnershipId + "'s financial year " + year.label() + " is closed: " + what
-                    + " can no longer change");
-        }
+        return YearStatus.valueOf(status);
     }
 
     public void set(String partnershipId, FinancialYear year, YearStatus status, java.time.LocalDate on) {

@@ -21,8 +21,10 @@ import org.saferpartnerships.platform.outbox.Outbox;
 
 /**
  * Requests to roll an underspend into the next year, and the funder's decisions on them. A request
- * asks at most what the stream made available in its year; an approval gives at most that too,
- * and lands in a year that is not yet closed.
+ * asks, and an approval gives, at most what is left of the stream's money in its year (available
+ * less spent, less what other approvals already carried out), so no pound counts in two years; the
+ * approval lands in a year that is not yet closed. The year the money comes from is locked first,
+ * then the next, as every other change locks them, so what was read of it stays true.
  */
 @ApplicationScoped
 public class CarryForwardService {
@@ -54,15 +56,16 @@ public class CarryForwardService {
     @Transactional
     public CarryForward request(String partnershipId, CarryForwardRequest input) {
         FinancialYear from = new FinancialYear(input.fromYear());
+        years.lock(partnershipId, from);
         years.requireOpen(partnershipId, from.next(), "what is carried into it");
         if (CarryForward.count("partnershipId = ?1 and streamId = ?2 and fromYear = ?3 and status <> ?4", partnershipId,
                 input.streamId(), from.startYear(), CarryForwardStatus.DECLINED) > 0) {
             throw new StateConflict(partnershipId + " has asked to carry this stream's " + from.label()
                     + " underspend forward already");
         }
-        BigDecimal available = availableFrom(partnershipId, input.streamId(), from);
-        if (input.requested().compareTo(available) > 0) {
-            throw new RuleViolated("requested: more than the " + available + " the stream made available in "
+        BigDecimal left = leftOf(partnershipId, input.streamId(), from);
+        if (input.requested().compareTo(left) > 0) {
+            throw new RuleViolated("requested: more than the " + left + " left of the stream's money in "
                     + from.label());
         }
         CarryForward carryForward = new CarryForward();
@@ -91,11 +94,12 @@ public class CarryForwardService {
             throw new RuleViolated("decision: approved or declined");
         }
         FinancialYear from = new FinancialYear(carryForward.fromYear);
+        years.lock(partnershipId, from);
         years.requireOpen(partnershipId, from.next(), "what is carried into it");
         if (decision.decision() == CarryForwardStatus.APPROVED) {
-            BigDecimal available = availableFrom(partnershipId, carryForward.streamId, from);
-            if (decision.approved().compareTo(available) > 0) {
-                throw new RuleViolated("approved: more than the " + available + " the stream made available in "
+            BigDecimal left = leftOf(partnershipId, carryForward.streamId, from);
+            if (decision.approved().compareTo(left) > 0) {
+                throw new RuleViolated("approved: more than the " + left + " left of the stream's money in "
                         + from.label());
             }
             carryForward.approved = decision.approved().setScale(2);
@@ -108,20 +112,33 @@ public class CarryForwardService {
         return carryForward;
     }
 
-    /** A year-end's request for a stream's underspend, unless one was made already. */
+    /**
+     * A year-end's request for a stream's underspend, unless one was made already, or the next year
+     * cannot take it (closed already, or past the last year the service keeps).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public java.util.Optional<CarryForward> requestAtYearEnd(String partnershipId, UUID streamId, FinancialYear from,
             BigDecimal underspend) {
-        if (underspend.signum() <= 0 || CarryForward.count("partnershipId = ?1 and streamId = ?2 and fromYear = ?3 "
-                + "and status <> ?4", partnershipId, streamId, from.startYear(), CarryForwardStatus.DECLINED) > 0) {
+        if (underspend.signum() <= 0 || from.startYear() >= FinancialYear.LATEST
+                || years.statusOf(partnershipId, from.next()) == org.saferpartnerships.funding.budget.YearStatus.CLOSED
+                || CarryForward.count("partnershipId = ?1 and streamId = ?2 and fromYear = ?3 and status <> ?4",
+                        partnershipId, streamId, from.startYear(), CarryForwardStatus.DECLINED) > 0) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(request(partnershipId, new CarryForwardRequest(streamId, from.startYear(),
                 underspend, "Underspend at the close of " + from.label())));
     }
 
-    private BigDecimal availableFrom(String partnershipId, UUID streamId, FinancialYear from) {
+    /** What is left of the stream's money in the year: not spent, and not yet carried out. */
+    /** Whether a request to carry money into the year still awaits the funder. */
+    public boolean awaitingDecisionInto(String partnershipId, FinancialYear year) {
+        return CarryForward.count("partnershipId = ?1 and fromYear = ?2 and status = ?3", partnershipId,
+                year.startYear() - 1, CarryForwardStatus.REQUESTED) > 0;
+    }
+
+    private BigDecimal leftOf(String partnershipId, UUID streamId, FinancialYear from) {
         return budgets.position(partnershipId, from).streams().stream().filter(s -> s.streamId().equals(streamId))
-                .map(s -> s.figures().available()).findFirst().orElse(BudgetLine.pounds(BigDecimal.ZERO));
+                .map(s -> s.figures().remaining().subtract(s.figures().carriedOut())).findFirst()
+                .orElse(BudgetLine.pounds(BigDecimal.ZERO)).max(BigDecimal.ZERO.setScale(2));
     }
 }

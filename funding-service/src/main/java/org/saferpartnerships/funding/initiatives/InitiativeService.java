@@ -59,6 +59,15 @@ public class InitiativeService {
         return initiative;
     }
 
+    /**
+     * Reads the initiative again as committed now and locks it until the transaction ends (after the
+     * year, in the order every change takes them): a change that committed meanwhile (cancelled,
+     * moved to another stream) is seen, and none can slip in after.
+     */
+    private static void lock(Initiative initiative) {
+        Initiative.getEntityManager().refresh(initiative, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    }
+
     public List<Initiative> of(String partnershipId, Integer year) {
         return year == null
                 ? Initiative.<Initiative>list("partnershipId = ?1 order by financialYear, title", partnershipId)
@@ -130,6 +139,7 @@ public class InitiativeService {
         Initiative initiative = find(partnershipId, initiativeId);
         FinancialYear year = new FinancialYear(initiative.financialYear);
         years.requireOpen(partnershipId, year, "its spend");
+        lock(initiative);
         if (!initiative.status.takesSpend()) {
             throw new StateConflict("Money is spent only on approved or completed initiatives; this one is "
                     + initiative.status.slug());
@@ -154,6 +164,7 @@ public class InitiativeService {
         }
         FinancialYear year = new FinancialYear(initiative.financialYear);
         years.requireOpen(partnershipId, year, "its spend");
+        lock(initiative);
         if (reversed.reversesId != null) {
             throw new RuleViolated("A reversal is not reversed: record the spend again instead");
         }

@@ -57,7 +57,14 @@ public class YearEnd {
 
     @Transactional
     public BudgetPosition close(String partnershipId, FinancialYear year) {
+        if (!calendar.today().isAfter(year.lastDay())) {
+            throw new StateConflict(year.label() + " runs until " + year.lastDay() + ": it is closed after its end");
+        }
         years.requireOpen(partnershipId, year, "its outturn");
+        if (carryForwards.awaitingDecisionInto(partnershipId, year)) {
+            throw new StateConflict("A carry-forward into " + year.label() + " awaits the funder's decision: decide it "
+                    + "before the year is closed");
+        }
         BudgetPosition position = budgets.position(partnershipId, year);
         List<FinancialYearChanged.StreamOutturn> outturns = new ArrayList<>();
         for (BudgetPosition.StreamPosition stream : position.streams()) {

@@ -57,6 +57,10 @@ class BudgetArithmeticTest {
         BigDecimal available() {
             return gross.subtract(topSliced).add(carriedIn);
         }
+
+        BigDecimal spent() {
+            return initiatives.stream().map(c -> c.spent).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
     }
 
     private static final class Commitment {
@@ -122,14 +126,15 @@ class BudgetArithmeticTest {
                 case 2 -> {
                     Cell from = ledger.get(YEAR + stream);
                     Cell into = ledger.get((YEAR + 1) + stream);
-                    if (from.carriedOut.signum() == 0 && from.available().signum() > 0) {
-                        BigDecimal asked = upTo(random, from.available());
+                    BigDecimal left = from.available().subtract(from.spent());
+                    if (from.carriedOut.signum() == 0 && left.signum() > 0) {
+                        BigDecimal asked = upTo(random, left);
                         String id = jsonWithToken(officer).body("""
                                 {"streamId": "%s", "fromYear": %d, "requested": %s, "reason": "Underspend"}"""
                                 .formatted(stream, YEAR, asked)).post(base + "/carry-forwards").then().statusCode(201)
                                 .extract().path("id");
                         if (random.nextBoolean()) {
-                            BigDecimal approved = upTo(random, from.available());
+                            BigDecimal approved = upTo(random, left);
                             jsonWithToken(funder).body("{\"decision\": \"approved\", \"approved\": %s}".formatted(approved))
                                     .post(base + "/carry-forwards/" + id + "/decision").then().statusCode(200);
                             into.carriedIn = into.carriedIn.add(approved);
