@@ -62,6 +62,10 @@ final class Inputs {
         }
         String format = schema.path("format").asText();
         String pattern = schema.path("pattern").asText();
+        if ((name.equals("from") || name.equals("to")) && schema.path("type").asText().equals("integer")) {
+            // Financial years, not months.
+            return name.equals("from") ? "2016" : "2021";
+        }
         if (name.equals("from") || name.equals("to") || name.equals("asOf") || name.toLowerCase().contains("month")
                 || pattern.contains("\\d{4}-")) {
             return name.equals("from") ? "2024-04" : "2024-06";
