@@ -102,7 +102,7 @@ public class GrantsResource {
             String funderId,
             @Parameter(description = "The calendar year the financial year starts in: 2021 is 1 April 2021 to 31 "
                     + "March 2022", example = "2021")
-            // Text, so a year that is no number is a 400 like any other bad year (a number parameter's is a 404).
+            // Text with a pattern, so a year that is no number is refused with the same violation as any other.
             @QueryParam("year") @NotNull @Pattern(regexp = "20[0-9]{2}|2100", message = "must be a year from "
                     + FinancialYear.EARLIEST + " to " + FinancialYear.LATEST) String year,
             @Context HttpHeaders headers) {
