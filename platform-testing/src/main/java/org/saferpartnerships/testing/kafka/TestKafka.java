@@ -1,5 +1,11 @@
 package org.saferpartnerships.testing.kafka;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -139,6 +145,19 @@ public final class TestKafka {
         } catch (Exception e) {
             throw new IllegalStateException("Could not send test records to " + topic, e);
         }
+    }
+
+    /**
+     * Checks the CloudEvents 1.0 binary-mode envelope every event of the platform carries: spec
+     * version, a UUID id, the publishing service as source, JSON content and an RFC 3339 time.
+     */
+    public static void assertCloudEventOf(ConsumerRecord<String, String> event, String source) {
+        assertThat(header(event, "ce_specversion"), equalTo("1.0"));
+        assertThat(header(event, "ce_source"), equalTo(source));
+        assertThat(header(event, "ce_id"), matchesPattern("[0-9a-f-]{36}"));
+        assertThat(header(event, "content-type"), equalTo("application/json"));
+        assertThat(header(event, "ce_time"), not(emptyOrNullString()));
+        Instant.parse(header(event, "ce_time"));
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {
