@@ -1,7 +1,9 @@
 package org.saferpartnerships.platform.geography;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,6 +98,36 @@ public final class LocalAuthorityDistricts {
             }
             return at;
         });
+    }
+
+    /**
+     * The reorganisations that made the district what it is and took effect after {@code first} and
+     * no later than {@code last}, earliest first: what a figure over those days adds up. West Suffolk
+     * over 2018-04-01 to 2020-03-31 has one, its forming from Forest Heath and St Edmundsbury on
+     * 1 April 2019; a chain (a district recoded, then merged) gives each step. Small boundary transfers
+     * are not reorganisations.
+     */
+    public static List<Reorganisation> reorganisationsOf(String gssCode, LocalDate first, LocalDate last) {
+        List<Reorganisation> found = new ArrayList<>();
+        district(gssCode).ifPresent(d -> collectReorganisations(d, first, last, found));
+        found.sort(Comparator.comparing(Reorganisation::on).thenComparing(r -> r.district().code()));
+        return List.copyOf(found);
+    }
+
+    private static void collectReorganisations(District district, LocalDate first, LocalDate last,
+            List<Reorganisation> found) {
+        if (district.validFrom() == null || !district.validFrom().isAfter(first)) {
+            return;
+        }
+        List<District> formedFrom = district.predecessors().stream().filter(DistrictChange::carriesOn)
+                .map(change -> BY_CODE.get(change.formerCode())).toList();
+        if (formedFrom.isEmpty()) {
+            return;
+        }
+        if (!district.validFrom().isAfter(last)) {
+            found.add(new Reorganisation(district, district.validFrom(), formedFrom));
+        }
+        formedFrom.forEach(former -> collectReorganisations(former, first, last, found));
     }
 
     private static Optional<District> heldOn(District district, LocalDate date) {

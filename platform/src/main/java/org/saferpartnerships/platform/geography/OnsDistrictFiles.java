@@ -133,7 +133,7 @@ final class OnsDistrictFiles {
     }
 
     /** The rows of a CSV file after its header, each of {@code width} fields; names may be quoted. */
-    private static List<List<String>> rows(String file, int width) {
+    static List<List<String>> rows(String file, int width) {
         try (InputStream in = OnsDistrictFiles.class.getClassLoader().getResourceAsStream(FOLDER + file)) {
             if (in == null) {
                 throw new IllegalStateException(FOLDER + file + " is missing from the platform jar");
