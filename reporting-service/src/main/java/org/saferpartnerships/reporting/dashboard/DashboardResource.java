@@ -1,5 +1,6 @@
 package org.saferpartnerships.reporting.dashboard;
 
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.saferpartnerships.platform.api.CalendarMonth;
 import org.saferpartnerships.platform.events.incident.IncidentCategory;
+import org.saferpartnerships.platform.geography.Census;
 import org.saferpartnerships.platform.geography.LocalAuthorityDistricts;
 import org.saferpartnerships.platform.identity.Roles;
 import org.saferpartnerships.reporting.directory.DirectoryPriority;
@@ -33,6 +36,9 @@ import org.saferpartnerships.reporting.feeds.FeedQueries;
 import org.saferpartnerships.reporting.feeds.FeedRow;
 import org.saferpartnerships.reporting.feeds.IncidentCountFeed;
 import org.saferpartnerships.reporting.feeds.IncidentCountFeedService;
+import org.saferpartnerships.reporting.feeds.PartnershipAreas;
+import org.saferpartnerships.reporting.feeds.Population;
+import org.saferpartnerships.reporting.feeds.ReorganisedDistrict;
 import org.saferpartnerships.reporting.performance.PerformanceLine;
 import org.saferpartnerships.reporting.performance.PerformancePeriod;
 import org.saferpartnerships.reporting.performance.PerformanceService;
@@ -46,7 +52,8 @@ public class DashboardResource {
     public record Series(String category, List<Long> counts) {
     }
 
-    public record Ranked(String key, String name, long count) {
+    /** A category or district of the last 12 months, with its rate per 1,000 residents (of the district, or of the partnership's area). */
+    public record Ranked(String key, String name, long count, BigDecimal rate) {
     }
 
     /** A priority of the financial year the dashboard is in. */
@@ -57,6 +64,7 @@ public class DashboardResource {
     public record Dashboard(String partnership, String name, String asOf, List<Priority> priorities,
             List<String> months, List<Series> series,
             List<Ranked> topCategories, List<Ranked> districts, List<PerformanceLine> performance,
+            Population population, List<ReorganisedDistrict> reorganisations,
             IncidentCountFeed.Freshness freshness, IncidentCountFeed.Disclosure disclosure) {
     }
 
@@ -64,19 +72,23 @@ public class DashboardResource {
     private final FeedAccess access;
     private final PerformanceService performance;
     private final IncidentCountFeedService feeds;
+    private final PartnershipAreas areas;
 
-    DashboardResource(FeedQueries queries, FeedAccess access, PerformanceService performance, IncidentCountFeedService feeds) {
+    DashboardResource(FeedQueries queries, FeedAccess access, PerformanceService performance,
+            IncidentCountFeedService feeds, PartnershipAreas areas) {
         this.queries = queries;
         this.access = access;
         this.performance = performance;
         this.feeds = feeds;
+        this.areas = areas;
     }
 
     @GET
     @RolesAllowed({ Roles.ANALYST, Roles.PARTNERSHIP_OFFICER, Roles.PLATFORM_ADMIN, Roles.VIEWER })
     @Operation(summary = "A dashboard page's data in one call", description = "24-month series by category, the top "
-            + "categories and the district breakdown of the last 12 months, financial-year-to-date performance, and the "
-            + "partnership's priorities for that financial year.")
+            + "categories and the district breakdown of the last 12 months with rates per 1,000 residents, "
+            + "financial-year-to-date performance, the partnership's priorities for that financial year, and the "
+            + "reorganisations of its districts within the 24 months.")
     public Dashboard dashboard(@PathParam("partnershipId") String partnershipId,
             @QueryParam("asOf") @NotNull @CalendarMonth String asOf) {
         String partnership = access.partnerships(partnershipId).get(0);
@@ -106,18 +118,26 @@ public class DashboardResource {
                 ranked(partnership, yearFrom, to, CountDimension.CATEGORY, audience, 5),
                 ranked(partnership, yearFrom, to, CountDimension.DISTRICT, audience, 50),
                 performance.lines(partnership, PerformancePeriod.FINANCIAL_YTD.start(to), to, audience),
+                performance.population(PerformancePeriod.FINANCIAL_YTD.start(to), to),
+                areas.reorganisations(areas.districtsOf(List.of(partnership)).get(partnership), seriesFrom.atDay(1),
+                        to.atEndOfMonth()),
                 feeds.freshness(), audience.statement());
     }
 
     private List<Ranked> ranked(String partnership, YearMonth from, YearMonth to, CountDimension dimension,
             Audience audience, int limit) {
         List<FeedRow> rows = audience.disclose(queries.counts(List.of(partnership), from, to, List.of(dimension)));
+        Census census = Census.nearest(from.atDay(1), to.atEndOfMonth());
+        OptionalLong partnershipResidents = areas.residents(areas.districtsOf(List.of(partnership)).get(partnership),
+                census);
         return rows.stream().filter(r -> r.count() != null)
                 .map(r -> dimension == CountDimension.DISTRICT
                         ? new Ranked(r.district(), LocalAuthorityDistricts.nameOf(r.district()).orElse(r.district()),
-                                r.count())
+                                r.count(), PartnershipAreas.per1000(r.count(), areas.residents(List.of(r.district()),
+                                        census)))
                         : new Ranked(r.category(), IncidentCategory.ofSlug(r.category())
-                                .map(IncidentCategory::displayName).orElse(r.category()), r.count()))
+                                .map(IncidentCategory::displayName).orElse(r.category()), r.count(),
+                                PartnershipAreas.per1000(r.count(), partnershipResidents)))
                 .sorted(Comparator.comparingLong(Ranked::count).reversed()).limit(limit).toList();
     }
 

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import org.saferpartnerships.platform.geography.Census;
+
 /**
  * One aggregate query over the count projection: the groups asked for, summed, within the
  * month range. Grouping or filtering by flag reads the per-flag table.
@@ -19,6 +21,11 @@ public record CountQuery(List<String> partnerships, YearMonth from, YearMonth to
     CountQuery shiftedYearsBack(int years) {
         return new CountQuery(partnerships, from.minusYears(years), to.minusYears(years), groupBy, category, district,
                 flag);
+    }
+
+    /** The census rates over this period are per. */
+    Census census() {
+        return Census.nearest(from.atDay(1), to.atEndOfMonth());
     }
 
     List<FeedRow> run(EntityManager entityManager) {
@@ -79,7 +86,6 @@ public record CountQuery(List<String> partnerships, YearMonth from, YearMonth to
             }
         }
         Number sum = (Number) result[groupBy.size()];
-        return new FeedRow(partnership, month, category, districtCode, asbType, flagName, sum.longValue(), null, null,
-                null, null);
+        return FeedRow.counted(partnership, month, category, districtCode, asbType, flagName, sum.longValue());
     }
 }

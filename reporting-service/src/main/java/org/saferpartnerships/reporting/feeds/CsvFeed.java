@@ -15,13 +15,13 @@ final class CsvFeed {
     private CsvFeed() {
     }
 
-    static String of(List<FeedRow> rows, List<CountDimension> dimensions, boolean compared) {
+    static String of(List<FeedRow> rows, List<CountDimension> dimensions, boolean compared, Measure measure) {
         StringBuilder csv = new StringBuilder("\uFEFF");
-        Map<String, Object> header = new FeedRow(null, null, null, null, null, null, 0L, null, null, null, null)
-                .cells(dimensions, compared);
+        Map<String, Object> header = FeedRow.counted(null, null, null, null, null, null, 0L)
+                .cells(dimensions, compared, measure);
         csv.append(String.join(",", header.keySet())).append("\r\n");
         for (FeedRow row : rows) {
-            csv.append(row.cells(dimensions, compared).values().stream().map(CsvFeed::field)
+            csv.append(row.cells(dimensions, compared, measure).values().stream().map(CsvFeed::field)
                     .collect(Collectors.joining(","))).append("\r\n");
         }
         return csv.toString();

@@ -51,7 +51,10 @@ public class IncidentCountFeedResource {
             description = "Counts of recorded incidents (corrections moved, withdrawals removed) over an "
                     + "inclusive month range, grouped as asked, for one partnership or several (rows then name "
                     + "theirs). compare=previous-year adds the same period a year earlier. JSON, or CSV with "
-                    + "format=csv or Accept: text/csv. Viewers get small counts suppressed.")
+                    + "format=csv or Accept: text/csv. measure=rate adds rates per 1,000 usual residents. Incidents are "
+                    + "counted in the district that holds their place now: over a period in which a district was "
+                    + "formed, its earlier months add up its predecessors, and reorganisations says so. Viewers get "
+                    + "small counts suppressed.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = IncidentCountFeed.class)))
     @APIResponse(responseCode = "400", description = "Missing or malformed parameters")
     @APIResponse(responseCode = "404", description = "A partnership the caller may not see")
@@ -66,6 +69,10 @@ public class IncidentCountFeedResource {
             @QueryParam("flag") String flag,
             @Parameter(description = "previous-year: add the same period a year earlier")
             @QueryParam("compare") @Pattern(regexp = "previous-year", message = "must be previous-year") String compare,
+            @Parameter(description = "count (default), or rate: also per 1,000 usual residents of each row's area "
+                    + "at the census nearest the period")
+            @QueryParam("measure") @DefaultValue("count")
+            @Pattern(regexp = "count|rate", message = "must be count or rate") String measure,
             @Parameter(description = "json (default) or csv") @QueryParam("format")
             @Pattern(regexp = "json|csv", message = "must be json or csv") String format,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
@@ -83,16 +90,18 @@ public class IncidentCountFeedResource {
         Audience audience = access.audience();
         IncidentCountFeedService.Comparison comparison = IncidentCountFeedService.Comparison.of(compare);
         boolean compared = comparison != IncidentCountFeedService.Comparison.NONE;
-        List<FeedRow> rows = feeds.counts(new CountQuery(partnerships, first, last, dimensions, category, district,
-                flag), comparison, audience);
+        Measure measured = Measure.ofParameter(measure).orElseThrow();
+        CountQuery query = new CountQuery(partnerships, first, last, dimensions, category, district, flag);
+        List<FeedRow> rows = feeds.counts(query, comparison, audience, measured);
         if ("csv".equals(format) || (format == null && accept != null && accept.startsWith(CsvFeed.MEDIA_TYPE))) {
-            return Response.ok(CsvFeed.of(rows, dimensions, compared), CsvFeed.MEDIA_TYPE + "; charset=UTF-8")
+            return Response.ok(CsvFeed.of(rows, dimensions, compared, measured), CsvFeed.MEDIA_TYPE + "; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"incident-counts-" + from + "-" + to + ".csv\"")
                     .build();
         }
         return Response.ok(new IncidentCountFeed(partnership, PartnershipLabel.of(partnerships), from, to,
-                dimensions.stream().map(CountDimension::parameter).toList(), compare, feeds.freshness(),
-                audience.statement(), rows),
+                dimensions.stream().map(CountDimension::parameter).toList(), compare, measured.parameter(),
+                measured == Measure.RATE ? feeds.population(query, comparison) : null,
+                feeds.reorganisations(query, comparison), feeds.freshness(), audience.statement(), rows),
                 MediaType.APPLICATION_JSON).build();
     }
 

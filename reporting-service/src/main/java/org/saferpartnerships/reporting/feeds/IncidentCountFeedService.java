@@ -7,11 +7,13 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.saferpartnerships.platform.geography.Census;
 import org.saferpartnerships.reporting.counts.IncidentCountProjection;
 
 /**
@@ -31,13 +33,61 @@ public class IncidentCountFeedService {
     }
 
     private final EntityManager entityManager;
+    private final PartnershipAreas areas;
 
-    IncidentCountFeedService(EntityManager entityManager) {
+    IncidentCountFeedService(EntityManager entityManager, PartnershipAreas areas) {
         this.entityManager = entityManager;
+        this.areas = areas;
     }
 
-    /** The query's rows as the audience may see them, each period disclosed before changes are worked out from them. */
-    List<FeedRow> counts(CountQuery query, Comparison comparison, Audience audience) {
+    /**
+     * The query's rows as the audience may see them, each period disclosed before changes are worked
+     * out from them; rates, asked for, are of the counts as shown, so that a viewer's rate gives away
+     * no more than the rounded count (the population is public).
+     */
+    List<FeedRow> counts(CountQuery query, Comparison comparison, Audience audience, Measure measure) {
+        List<FeedRow> rows = compared(query, comparison, audience);
+        return measure == Measure.RATE ? withRates(rows, query, comparison) : rows;
+    }
+
+    /** Whom the query's rates are per. */
+    Population population(CountQuery query, Comparison comparison) {
+        return Population.of(query.census(),
+                comparison == Comparison.NONE ? null : query.shiftedYearsBack(1).census());
+    }
+
+    /** The reorganisations of the query's districts over its period, and the year before where compared. */
+    List<ReorganisedDistrict> reorganisations(CountQuery query, Comparison comparison) {
+        YearMonth first = comparison == Comparison.NONE ? query.from() : query.from().minusYears(1);
+        List<String> districts = query.district() != null ? List.of(query.district())
+                : areas.districtsOf(query.partnerships()).values().stream().flatMap(List::stream).toList();
+        return areas.reorganisations(districts, first.atDay(1), query.to().atEndOfMonth());
+    }
+
+    private List<FeedRow> withRates(List<FeedRow> rows, CountQuery query, Comparison comparison) {
+        Map<String, List<String>> districtsByPartnership = areas.districtsOf(query.partnerships());
+        Census census = query.census();
+        Census earlier = comparison == Comparison.NONE ? null : query.shiftedYearsBack(1).census();
+        return rows.stream().map(row -> {
+            List<String> area = row.district() != null ? List.of(row.district())
+                    : query.district() != null ? List.of(query.district())
+                    : districtsByPartnership.get(row.partnership() != null ? row.partnership()
+                            : query.partnerships().get(0));
+            OptionalLong residents = areas.residents(area, census);
+            if (earlier == null) {
+                return row.withRates(boxed(residents), PartnershipAreas.per1000(row.count(), residents), null, null);
+            }
+            OptionalLong before = areas.residents(area, earlier);
+            return row.withRates(boxed(residents), PartnershipAreas.per1000(row.count(), residents), boxed(before),
+                    PartnershipAreas.per1000(row.previousYearCount(), before));
+        }).toList();
+    }
+
+    private static Long boxed(OptionalLong value) {
+        return value.isPresent() ? value.getAsLong() : null;
+    }
+
+    private List<FeedRow> compared(CountQuery query, Comparison comparison, Audience audience) {
         List<FeedRow> rows = audience.disclose(query.run(entityManager));
         if (comparison == Comparison.NONE) {
             return rows;

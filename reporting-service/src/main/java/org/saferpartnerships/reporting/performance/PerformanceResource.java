@@ -24,6 +24,8 @@ import org.saferpartnerships.reporting.feeds.Audience;
 import org.saferpartnerships.reporting.feeds.FeedAccess;
 import org.saferpartnerships.reporting.feeds.IncidentCountFeed;
 import org.saferpartnerships.reporting.feeds.IncidentCountFeedService;
+import org.saferpartnerships.reporting.feeds.Population;
+import org.saferpartnerships.reporting.feeds.ReorganisedDistrict;
 
 @Path("/api/v1/partnerships/{partnershipId}/performance")
 @Tag(name = "Performance")
@@ -32,8 +34,9 @@ public class PerformanceResource {
 
     /** A performance summary: the period, the same period a year before, and a line per measure. */
     public record Performance(String partnership, PerformancePeriod period, String asOf, String from, String to,
-            String previousFrom, String previousTo, IncidentCountFeed.Freshness freshness,
-            IncidentCountFeed.Disclosure disclosure, List<PerformanceLine> lines) {
+            String previousFrom, String previousTo, Population population, List<ReorganisedDistrict> reorganisations,
+            IncidentCountFeed.Freshness freshness, IncidentCountFeed.Disclosure disclosure,
+            List<PerformanceLine> lines) {
     }
 
     private final PerformanceService performance;
@@ -51,7 +54,9 @@ public class PerformanceResource {
     @Operation(summary = "Performance against the same period last year",
             description = "All crime (every category except anti-social behaviour), anti-social behaviour and "
                     + "each category: current and previous-year counts, change and percentage change to one "
-                    + "decimal place, and the sentence a report prints.")
+                    + "decimal place, the sentence a report prints, and both periods' rates per 1,000 residents of the "
+                    + "partnership's area (population says at which census). Where a district of the area was formed "
+                    + "within the two periods, reorganisations says so: its earlier months add up its predecessors.")
     public Performance performance(@PathParam("partnershipId") String partnershipId,
             @Parameter(description = "Last month of the period, YYYY-MM", example = "2017-09")
             @QueryParam("asOf") @NotNull @CalendarMonth String asOf,
@@ -65,7 +70,8 @@ public class PerformanceResource {
         YearMonth from = chosen.start(to);
         Audience audience = access.audience();
         return new Performance(partnership, chosen, asOf, from.toString(), to.toString(),
-                from.minusYears(1).toString(), to.minusYears(1).toString(), feeds.freshness(), audience.statement(),
+                from.minusYears(1).toString(), to.minusYears(1).toString(), performance.population(from, to),
+                performance.reorganisations(partnership, from, to), feeds.freshness(), audience.statement(),
                 performance.lines(partnership, from, to, audience));
     }
 }
