@@ -11,6 +11,8 @@ import jakarta.transaction.Transactional;
 
 import org.saferpartnerships.platform.events.partnership.MembershipChanged;
 import org.saferpartnerships.platform.events.partnership.PartnershipChanged;
+import org.saferpartnerships.platform.geography.District;
+import org.saferpartnerships.platform.geography.LocalAuthorityDistricts;
 
 /**
  * incident-service's own copy of who covers which district and which agency belongs to which
@@ -46,11 +48,16 @@ public class PartnershipReplica {
         List<String> held = entityManager.createNativeQuery(
                 "select district_code from district_replica where partnership_id = ?1")
                 .setParameter(1, event.partnershipId()).getResultList();
-        for (String released : held.stream().filter(d -> !event.districts().contains(d)).toList()) {
+        // A district abolished since the partnership named it is held as the district that carries
+        // it on: incidents are placed in today's districts.
+        List<String> districts = event.districts().stream()
+                .map(d -> LocalAuthorityDistricts.currentDistrictOf(d).map(District::code).orElse(d)).distinct()
+                .toList();
+        for (String released : held.stream().filter(d -> !districts.contains(d)).toList()) {
             entityManager.createNativeQuery("delete from district_replica where partnership_id = ?1 and district_code = ?2")
                     .setParameter(1, event.partnershipId()).setParameter(2, released).executeUpdate();
         }
-        for (String claimed : event.districts().stream().filter(d -> !held.contains(d)).toList()) {
+        for (String claimed : districts.stream().filter(d -> !held.contains(d)).toList()) {
             entityManager.createNativeQuery(
                     "insert into district_replica (district_code, partnership_id, claimed_at) values (?1, ?2, ?3)")
                     .setParameter(1, claimed).setParameter(2, event.partnershipId()).setParameter(3, changedAt)

@@ -62,6 +62,27 @@ class PartnershipReplicaTest {
                 .then().statusCode(201).body("partnershipId", equalTo(newHolder));
     }
 
+    /**
+     * A partnership registered before its district was reorganised (Taunton Deane, part of Somerset
+     * West and Taunton from 2019, of Somerset from 2023): incidents are placed in today's district, so
+     * the partnership holds that.
+     */
+    @Test
+    void aPartnershipNamingADistrictAbolishedSinceHoldsTheDistrictThatCarriesItOn() {
+        String partnership = "csp-" + UUID.randomUUID().toString().substring(0, 8);
+        Directory.partnershipChanged(dataSource, partnership, 0, Instant.now(), "E07000190");
+        assertThat(covering("E06000066"), equalTo(Optional.of(partnership)));
+        assertThat(covering("E07000190"), equalTo(Optional.empty()));
+
+        Directory.member(dataSource, "essex-police", partnership, "2017-04-01", null);
+        jsonWithToken(TestTokens.agencySubmitter("essex-police", partnership))
+                .body("""
+                        {"externalRef": "SOMERSET-1", "category": "drugs", "occurredOn": "2024-06-01",
+                         "districtCode": "E06000066"}""")
+                .when().post("/api/v1/incidents")
+                .then().statusCode(201).body("partnershipId", equalTo(partnership));
+    }
+
     private Optional<String> covering(String district) {
         return QuarkusTransaction.requiringNew().call(() -> replica.covering(district));
     }
