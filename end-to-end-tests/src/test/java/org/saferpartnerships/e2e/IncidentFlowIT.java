@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 /**
  * An agency's incident travels the whole way: an admin sets up the partnership and its member in
@@ -173,6 +174,67 @@ class IncidentFlowIT {
             return total(actual) == expectedTotal;
         });
         assertThat(actual, equalTo(expected));
+    }
+
+    /**
+     * West Suffolk was formed in April 2019 from Forest Heath and St Edmundsbury. A police.uk file
+     * with rows of both years, LSOAs named as data.police.uk names them, lands whole in the West
+     * Suffolk partnership, and its financial-year-to-date performance to September 2019 sets April to
+     * September 2019 against the predecessors' April to September 2018, saying so.
+     */
+    @Test
+    @Order(5)
+    void aYearOnYearAcrossTheWestSuffolkMergerAddsUpThePredecessorsRows() {
+        String admin = stack.token("platform-admin");
+        String partnerships = stack.url("partnership") + "/api/v1/partnerships";
+        jsonWithToken(admin)
+                .body("{\"id\": \"west-suffolk\", \"name\": \"West Suffolk Community Safety Partnership\", "
+                        + "\"districts\": [\"E07000245\"]}")
+                .when().post(partnerships).then().statusCode(201);
+        jsonWithToken(admin)
+                .body("{\"agencyId\": \"essex-police\", \"role\": \"member\", \"from\": \"2017-04-01\"}")
+                .when().post(partnerships + "/west-suffolk/members").then().statusCode(201);
+        stack.addUser("west-suffolk-submitter", "agency-submitter", "essex-police", List.of("west-suffolk"));
+        String submitter = stack.token("west-suffolk-submitter");
+        await().atMost(PATIENCE).until(() -> jsonWithToken(submitter)
+                .body("{\"externalRef\": \"E2E-PROBE-WS\", \"category\": \"drugs\", "
+                        + "\"occurredOn\": \"2024-06-01\", \"districtCode\": \"E07000245\"}")
+                .when().post(stack.url("incident") + "/api/v1/incidents").statusCode(), either(equalTo(201)).or(equalTo(200)));
+
+        String csv = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,"
+                + "Crime type,Last outcome category,Context\n"
+                + "ws-1,2018-05,Essex Police,Essex Police,0.463670,52.077284,On or near Justinian Close,E01030107,"
+                + "St Edmundsbury 014C,Burglary,,\n"
+                + "ws-2,2018-06,Essex Police,Essex Police,0.753693,52.248114,On or near Juniper Road,E01033045,"
+                + "St Edmundsbury 005F,Violence and sexual offences,,\n"
+                + "ws-3,2018-07,Essex Police,Essex Police,,,,,Forest Heath 001A,Burglary,,\n"
+                + "ws-4,2019-05,Essex Police,Essex Police,0.463670,52.077284,On or near Justinian Close,E01030107,"
+                + "St Edmundsbury 014C,Burglary,,\n"
+                + "ws-5,2019-06,Essex Police,Essex Police,0.463670,52.077284,On or near Justinian Close,E01030107,"
+                + "St Edmundsbury 014C,Burglary,,\n"
+                + "ws-6,2019-08,Essex Police,Essex Police,,,,,Forest Heath 001A,Burglary,,\n"
+                + "ws-7,2019-09,Essex Police,Essex Police,0.753693,52.248114,On or near Juniper Road,E01033045,"
+                + "St Edmundsbury 005F,Violence and sexual offences,,\n";
+        String location = withToken(submitter).contentType("text/csv").body(csv)
+                .when().post(stack.url("incident") + "/api/v1/incident-imports")
+                .then().statusCode(202).extract().header("Location");
+        String url = stack.url("incident") + location.substring(location.indexOf("/api/"));
+        await().atMost(PATIENCE).until(() -> withToken(submitter).get(url).then().extract().path("status"),
+                equalTo("completed"));
+        assertThat(withToken(submitter).get(url).then().extract().path("created"), equalTo(7));
+
+        String performance = stack.url("reporting") + "/api/v1/partnerships/west-suffolk/performance?asOf=2019-09";
+        await().atMost(PATIENCE).until(() -> withToken(admin).get(performance).then().statusCode(200).extract()
+                .path("lines.find { it.key == 'all-crime' }.current"), equalTo(4));
+        JsonPath answer = withToken(admin).get(performance).then().extract().jsonPath();
+        assertThat(answer.getInt("lines.find { it.key == 'all-crime' }.previous"), equalTo(3));
+        assertThat(answer.getString("lines.find { it.key == 'burglary' }.statement"),
+                equalTo("Burglary up 50.0% (1 more offence)"));
+        assertThat(answer.getString("reorganisations[0].statement"), equalTo("West Suffolk (E07000245) was formed on "
+                + "2019-04-01 from Forest Heath (E07000201) and St Edmundsbury (E07000204); figures before then are "
+                + "those districts' added up."));
+        // 4 offences per 1,000 of West Suffolk's 179,800 residents (Census 2021).
+        assertThat(answer.getString("lines.find { it.key == 'all-crime' }.currentRate"), equalTo("0.02"));
     }
 
     /** The feed's counts of the four partnerships in the files' months, by partnership, month, category and district. */

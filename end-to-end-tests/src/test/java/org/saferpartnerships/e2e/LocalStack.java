@@ -132,6 +132,30 @@ public final class LocalStack implements AutoCloseable {
                 .then().statusCode(200).extract().path("access_token");
     }
 
+    /**
+     * Adds a user with the password {@code demo} to the stack's realm through Keycloak's admin API,
+     * for a test whose partnerships no demo user's token names.
+     */
+    public void addUser(String username, String role, String agency, List<String> partnerships) {
+        String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", "admin")
+                .when().post(keycloakUrl() + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        String location = given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("username", username, "enabled", true, "emailVerified", true,
+                        "email", username + "@example.invalid", "firstName", "Test", "lastName", username,
+                        "attributes", Map.of("agency_id", List.of(agency), "partnerships", partnerships),
+                        "credentials", List.of(Map.of("type", "password", "value", "demo", "temporary", false))))
+                .when().post(keycloakUrl() + "/admin/realms/csp/users")
+                .then().statusCode(201).extract().header("Location");
+        Map<?, ?> realmRole = given().auth().oauth2(admin)
+                .when().get(keycloakUrl() + "/admin/realms/csp/roles/" + role)
+                .then().statusCode(200).extract().as(Map.class);
+        given().auth().oauth2(admin).contentType("application/json").body(List.of(realmRole))
+                .when().post(location + "/role-mappings/realm")
+                .then().statusCode(204);
+    }
+
     public void stop(String service) {
         run("service", "stop", service);
     }
