@@ -69,23 +69,31 @@ public class PartnershipService {
     }
 
     /**
-     * A district belongs to one partnership at a time: incidents there are reported to it. Claims on
-     * a district take turns (a lock per district, taken in code order so that two claims on the same
-     * districts cannot wait on each other), so the check below sees any earlier claim committed.
+     * A district's area belongs to one partnership at a time: incidents there are reported to it. A
+     * partnership registered before a reorganisation holds its area under the old code, so Cumberland
+     * is taken while another partnership holds Allerdale. Claims on an area take turns (a lock per
+     * district standing now, taken in code order so that two claims cannot wait on each other), so the
+     * check below sees any earlier claim committed.
      */
     private static void apply(Partnership partnership, PartnershipInput input) {
         List<String> districts = input.districts().stream().distinct().toList();
         requireStanding(partnership, districts);
-        for (String district : districts.stream().sorted().toList()) {
+        for (String area : districts.stream().map(PartnershipService::areaOf).distinct().sorted().toList()) {
             Partnership.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(?1, hashtext(?2))")
-                    .setParameter(1, DISTRICT_CLAIMS).setParameter(2, district).getSingleResult();
+                    .setParameter(1, DISTRICT_CLAIMS).setParameter(2, area).getSingleResult();
         }
         for (String district : districts) {
-            Optional<Partnership> holder = Partnership.find(
-                    "select p from Partnership p join p.districts d where d = ?1 and p.id <> ?2", district, partnership.id)
-                    .firstResultOptional();
-            if (holder.isPresent()) {
-                throw new StateConflict("District " + district + " is already covered by partnership " + holder.get().id);
+            List<String> sameArea = LocalAuthorityDistricts.heldNowBy(district).stream().map(District::code).toList();
+            List<Object[]> holders = Partnership.getEntityManager().createQuery(
+                    "select p.id, d from Partnership p join p.districts d where d in ?1 and p.id <> ?2", Object[].class)
+                    .setParameter(1, sameArea.isEmpty() ? List.of(district) : sameArea)
+                    .setParameter(2, partnership.id).setMaxResults(1).getResultList();
+            if (!holders.isEmpty()) {
+                String holderId = (String) holders.get(0)[0];
+                String held = (String) holders.get(0)[1];
+                throw new StateConflict("District " + district + " is already covered by partnership " + holderId
+                        + (held.equals(district) ? "" : ", which holds its area as " + held + " ("
+                                + LocalAuthorityDistricts.nameOf(held).orElse(held) + ")"));
             }
         }
         partnership.name = input.name().strip();
@@ -94,6 +102,11 @@ public class PartnershipService {
         partnership.pccArea = input.pccArea();
         partnership.countyBoard = input.countyBoard();
         partnership.website = input.website();
+    }
+
+    /** The district standing now that holds the district's area; an unknown code is its own. */
+    private static String areaOf(String district) {
+        return LocalAuthorityDistricts.currentDistrictOf(district).map(District::code).orElse(district);
     }
 
     /**

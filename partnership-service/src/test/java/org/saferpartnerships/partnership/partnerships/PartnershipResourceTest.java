@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -174,10 +175,10 @@ class PartnershipResourceTest {
                 .when().post("/api/v1/partnerships")
                 .then().statusCode(201).body("districts[0].code", equalTo("W06000015"))
                 .body("districts[0].name", equalTo("Cardiff"));
-        // Cumberland, Westmorland and Furness, North Yorkshire, Somerset (April 2023); North and West
+        // Cumberland, Westmorland and Furness, North Yorkshire, Somerset (April 2023); West
         // Northamptonshire (April 2021).
         String unitary2023 = Fixtures.freeDistrict(Set.of("E06000063", "E06000064", "E06000065", "E06000066")::contains);
-        String northamptonshire = Fixtures.freeDistrict(Set.of("E06000061", "E06000062")::contains);
+        String northamptonshire = Fixtures.freeDistrict("E06000062"::equals);
         jsonWithToken(Fixtures.ADMIN).body(body(Fixtures.uniqueId("unitary"), "Unitary CSP", unitary2023))
                 .when().post("/api/v1/partnerships").then().statusCode(201).body("districts.code", contains(unitary2023));
         jsonWithToken(Fixtures.ADMIN).body(body(Fixtures.uniqueId("northants"), "Northamptonshire CSP", northamptonshire))
@@ -204,6 +205,8 @@ class PartnershipResourceTest {
     void aPartnershipRegisteredBeforeItsCouncilWasReorganisedKeepsItsDistrictButTakesNoOtherAbolishedOne()
             throws SQLException {
         String id = Fixtures.uniqueId("kettering");
+        // North Northamptonshire holds Kettering's area now: no other test may register it.
+        Fixtures.freeDistrict("E06000061"::equals);
         // Registered while Kettering stood, as the database holds it.
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("insert into partnership (id, name) values ('" + id + "', 'Kettering CSP')");
@@ -219,6 +222,25 @@ class PartnershipResourceTest {
                 .header("If-Match", renamed).when().put("/api/v1/partnerships/" + id)
                 .then().statusCode(400).body("detail", containsString("E07000150 (Corby)"))
                 .body("detail", containsString("E06000061 (North Northamptonshire)"));
+    }
+
+    /** Registered before April 2023 as one of Cumbria's or Somerset's districts, a partnership holds that area still. */
+    @Test
+    void aNewUnitaryIsRefusedWhileAnotherPartnershipHoldsItsAreaUnderAnAbolishedCode() throws SQLException {
+        Map<String, String> predecessor = Map.of("E06000063", "E07000026", "E06000064", "E07000027",
+                "E06000065", "E07000163", "E06000066", "E07000187");
+        String unitary = Fixtures.freeDistrict(predecessor::containsKey);
+        String old = Fixtures.uniqueId("old");
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("insert into partnership (id, name) values ('" + old + "', 'Old district CSP')");
+            statement.execute("insert into partnership_district (partnership_id, position, district_code) "
+                    + "values ('" + old + "', 0, '" + predecessor.get(unitary) + "')");
+        }
+        jsonWithToken(Fixtures.ADMIN).body(body(Fixtures.uniqueId("unitary"), "Unitary CSP", unitary))
+                .when().post("/api/v1/partnerships")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("already covered by partnership " + old + ", which holds its area as "
+                        + predecessor.get(unitary)));
     }
 
     @Test

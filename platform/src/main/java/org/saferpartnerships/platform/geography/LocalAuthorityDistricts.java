@@ -101,6 +101,15 @@ public final class LocalAuthorityDistricts {
     }
 
     /**
+     * Every district, standing or abolished, whose area the district holds now, itself included:
+     * for Cumberland, Allerdale, Carlisle and Copeland too. Empty for an unknown code.
+     */
+    public static List<District> heldNowBy(String gssCode) {
+        return currentDistrictOf(gssCode).map(now -> BY_CODE.values().stream()
+                .filter(d -> currentDistrictOf(d.code()).orElseThrow().equals(now)).toList()).orElse(List.of());
+    }
+
+    /**
      * The reorganisations that made the district what it is and took effect after {@code first} and
      * no later than {@code last}, earliest first: what a figure over those days adds up. West Suffolk
      * over 2018-04-01 to 2020-03-31 has one, its forming from Forest Heath and St Edmundsbury on

@@ -2,7 +2,9 @@ package org.saferpartnerships.platform.geography;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
 import java.time.LocalDate;
@@ -53,6 +55,20 @@ class DistrictPopulationsTest {
         assertThat(Census.nearest(LocalDate.of(2016, 3, 24), LocalDate.of(2016, 3, 24)), is(Census.CENSUS_2021));
         assertThat(Census.nearest(LocalDate.of(2016, 3, 23), LocalDate.of(2016, 3, 23)), is(Census.CENSUS_2011));
         assertThat(Census.nearest(LocalDate.of(2010, 12, 1), LocalDate.of(2012, 11, 30)), is(Census.CENSUS_2011));
+    }
+
+    @Test
+    void aDistrictHoldsTheAreasOfEveryDistrictItCarriesOn() {
+        assertThat(LocalAuthorityDistricts.heldNowBy("E06000063").stream().map(District::code).toList(),
+                containsInAnyOrder("E06000063", "E07000026", "E07000028", "E07000029"));
+        assertThat(LocalAuthorityDistricts.heldNowBy("E07000026").stream().map(District::code).toList(),
+                containsInAnyOrder("E06000063", "E07000026", "E07000028", "E07000029"));
+        // Taunton Deane, then Somerset West and Taunton, now Somerset.
+        assertThat(LocalAuthorityDistricts.heldNowBy("E06000066").stream().map(District::code).toList(),
+                hasItems("E07000190", "E07000191", "E07000246", "E07000187"));
+        assertThat(LocalAuthorityDistricts.heldNowBy("E07000071").stream().map(District::code).toList(),
+                contains("E07000071"));
+        assertThat(LocalAuthorityDistricts.heldNowBy("E99999999"), equalTo(List.of()));
     }
 
     @Test
