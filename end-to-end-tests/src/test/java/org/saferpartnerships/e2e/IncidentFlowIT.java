@@ -237,6 +237,50 @@ class IncidentFlowIT {
         assertThat(answer.getString("lines.find { it.key == 'all-crime' }.currentRate"), equalTo("0.02"));
     }
 
+    /** A Welsh partnership is registered, its force's file imported, and its feed answers with Cardiff's rate. */
+    @Test
+    @Order(6)
+    void aWelshPartnershipIsRegisteredAndFedFromItsForcesFile() {
+        String admin = stack.token("platform-admin");
+        jsonWithToken(admin)
+                .body("{\"id\": \"south-wales-police\", \"name\": \"South Wales Police\", \"type\": \"police\"}")
+                .when().post(stack.url("partnership") + "/api/v1/agencies").then().statusCode(201);
+        String partnerships = stack.url("partnership") + "/api/v1/partnerships";
+        jsonWithToken(admin)
+                .body("{\"id\": \"safer-cardiff\", \"name\": \"Safer Cardiff\", \"districts\": [\"W06000015\"]}")
+                .when().post(partnerships).then().statusCode(201).body("districts[0].name", equalTo("Cardiff"));
+        jsonWithToken(admin)
+                .body("{\"agencyId\": \"south-wales-police\", \"role\": \"member\", \"from\": \"2017-04-01\"}")
+                .when().post(partnerships + "/safer-cardiff/members").then().statusCode(201);
+        stack.addUser("south-wales-submitter", "agency-submitter", "south-wales-police", List.of("safer-cardiff"));
+        String submitter = stack.token("south-wales-submitter");
+        await().atMost(PATIENCE).until(() -> jsonWithToken(submitter)
+                .body("{\"externalRef\": \"E2E-PROBE-CARDIFF\", \"category\": \"drugs\", "
+                        + "\"occurredOn\": \"2024-06-01\", \"districtCode\": \"W06000015\"}")
+                .when().post(stack.url("incident") + "/api/v1/incidents").statusCode(), either(equalTo(201)).or(equalTo(200)));
+
+        String csv = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,"
+                + "Crime type,Last outcome category,Context\n"
+                + "cf-1,2022-03,South Wales Police,South Wales Police,,,,,Cardiff 032F,Burglary,,\n"
+                + "cf-2,2022-03,South Wales Police,South Wales Police,,,,,Cardiff 001A,Burglary,,\n";
+        String location = withToken(submitter).contentType("text/csv").body(csv)
+                .when().post(stack.url("incident") + "/api/v1/incident-imports")
+                .then().statusCode(202).extract().header("Location");
+        String url = stack.url("incident") + location.substring(location.indexOf("/api/"));
+        await().atMost(PATIENCE).until(() -> withToken(submitter).get(url).then().extract().path("status"),
+                equalTo("completed"));
+        assertThat(withToken(submitter).get(url).then().extract().path("created"), equalTo(2));
+
+        String feed = stack.url("reporting") + "/api/v1/feeds/incident-counts?partnership=safer-cardiff"
+                + "&from=2022-03&to=2022-03&groupBy=district&measure=rate";
+        await().atMost(PATIENCE).until(() -> withToken(admin).get(feed).then().statusCode(200).extract()
+                .path("rows[0].count"), equalTo(2));
+        JsonPath answer = withToken(admin).get(feed).then().extract().jsonPath();
+        assertThat(answer.getString("rows[0].district"), equalTo("W06000015"));
+        assertThat(answer.getInt("rows[0].residents"), equalTo(362_400));
+        assertThat(answer.getString("rows[0].rate"), equalTo("0.01"));
+    }
+
     /** The feed's counts of the four partnerships in the files' months, by partnership, month, category and district. */
     private static Map<String, Long> countsByCell(String analyst) {
         Map<String, Long> counts = new TreeMap<>();
