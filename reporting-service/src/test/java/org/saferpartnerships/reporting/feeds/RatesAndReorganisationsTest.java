@@ -66,6 +66,12 @@ class RatesAndReorganisationsTest {
         assertThat(in2012.getLong("rows[0].residents"), equalTo(COLCHESTER_2011));
         assertThat(new BigDecimal(in2012.getString("rows[0].rate")), comparesEqualTo(perThousand(3, COLCHESTER_2011)));
 
+        // CSV carries the same columns.
+        String csv = spec(analyst, p, "2022-04", "2022-06", "category").queryParam("format", "csv")
+                .get("/api/v1/feeds/incident-counts").then().statusCode(200).extract().asString();
+        assertThat(csv.lines().toList(), equalTo(List.of("\uFEFFcategory,count,suppressed,residents,rate",
+                "burglary,385,,192700,2.00")));
+
         // Without measure=rate a feed is counts only.
         JsonPath counts = withToken(analyst).queryParam("partnership", p).queryParam("from", "2022-04")
                 .queryParam("to", "2022-06").get("/api/v1/feeds/incident-counts").then().statusCode(200)
