@@ -101,27 +101,33 @@ public class BudgetProjection {
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(CarryForwardChanged changed) {
         update("""
-                insert into budget_carry_forward (id, partnership_id, stream_id, into_year, status, approved, version)
-                values (?, ?, ?, ?, ?, ?, ?)
+                insert into budget_carry_forward (id, partnership_id, stream_id, into_year, status, requested, approved,
+                    version)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (id) do update set partnership_id = excluded.partnership_id,
                     stream_id = excluded.stream_id, into_year = excluded.into_year, status = excluded.status,
-                    approved = excluded.approved, version = excluded.version
+                    requested = excluded.requested, approved = excluded.approved, version = excluded.version
                 where budget_carry_forward.version < excluded.version""",
                 changed.carryForwardId(), changed.partnershipId(), changed.streamId(), changed.intoYear(),
-                changed.status(), poundsOrNull(changed.approved(), "approved"), changed.version());
+                changed.status(), poundsOrNull(changed.requested(), "requested"),
+                poundsOrNull(changed.approved(), "approved"), changed.version());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(InitiativeChanged changed) {
         update("""
-                insert into budget_initiative (id, partnership_id, stream_id, financial_year, status, amount, version)
-                values (?, ?, ?, ?, ?, ?, ?)
+                insert into budget_initiative (id, partnership_id, stream_id, financial_year, status, amount, title,
+                    priority_id, amount_illustrative, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (id) do update set partnership_id = excluded.partnership_id,
                     stream_id = excluded.stream_id, financial_year = excluded.financial_year,
-                    status = excluded.status, amount = excluded.amount, version = excluded.version
+                    status = excluded.status, amount = excluded.amount, title = excluded.title,
+                    priority_id = excluded.priority_id, amount_illustrative = excluded.amount_illustrative,
+                    version = excluded.version
                 where budget_initiative.version < excluded.version""",
                 changed.initiativeId(), changed.partnershipId(), changed.streamId(), changed.financialYear(),
-                changed.status(), poundsOrNull(changed.amount(), "amount"), changed.version());
+                changed.status(), poundsOrNull(changed.amount(), "amount"), changed.title(), changed.priorityId(),
+                changed.amountIllustrative(), changed.version());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -196,6 +202,60 @@ public class BudgetProjection {
         }
         BudgetLine total = streams.stream().map(StreamPosition::line).reduce(BudgetLine.NONE, BudgetLine::plus);
         return new BudgetPosition(partnershipId, financialYear, status, List.copyOf(streams), total);
+    }
+
+    /** The year's initiatives, by title, each with what has been spent on it. */
+    public List<BudgetInitiative> initiativesOf(String partnershipId, int financialYear) {
+        List<BudgetInitiative> initiatives = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement read = connection.prepareStatement("""
+                        select i.id, i.stream_id, i.title, i.priority_id, i.status, i.amount, i.amount_illustrative,
+                            coalesce(sum(l.amount), 0) as spent
+                        from budget_initiative i left join budget_spend_line l on l.initiative_id = i.id
+                        where i.partnership_id = ? and i.financial_year = ?
+                        group by i.id order by i.title nulls last, i.id""")) {
+            read.setString(1, partnershipId);
+            read.setInt(2, financialYear);
+            try (ResultSet row = read.executeQuery()) {
+                while (row.next()) {
+                    BigDecimal amount = row.getBigDecimal("amount");
+                    initiatives.add(new BudgetInitiative(row.getObject("id", UUID.class),
+                            row.getObject("stream_id", UUID.class), row.getString("title"),
+                            row.getObject("priority_id", UUID.class), row.getString("status"),
+                            amount == null ? null : BudgetLine.pounds(amount), row.getBoolean("amount_illustrative"),
+                            BudgetLine.pounds(row.getBigDecimal("spent"))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read " + partnershipId + "'s initiatives for " + financialYear, e);
+        }
+        return List.copyOf(initiatives);
+    }
+
+    /** The carry-forwards asked for into the year (from the year before), whatever their decision. */
+    public List<BudgetCarryForward> carryForwardsInto(String partnershipId, int financialYear) {
+        List<BudgetCarryForward> carryForwards = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement read = connection.prepareStatement("""
+                        select id, stream_id, status, requested, approved from budget_carry_forward
+                        where partnership_id = ? and into_year = ? order by stream_id, id""")) {
+            read.setString(1, partnershipId);
+            read.setInt(2, financialYear);
+            try (ResultSet row = read.executeQuery()) {
+                while (row.next()) {
+                    BigDecimal requested = row.getBigDecimal("requested");
+                    BigDecimal approved = row.getBigDecimal("approved");
+                    carryForwards.add(new BudgetCarryForward(row.getObject("id", UUID.class),
+                            row.getObject("stream_id", UUID.class), financialYear - 1, financialYear,
+                            row.getString("status"), requested == null ? null : BudgetLine.pounds(requested),
+                            approved == null ? null : BudgetLine.pounds(approved)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read " + partnershipId + "'s carry-forwards into "
+                    + financialYear, e);
+        }
+        return List.copyOf(carryForwards);
     }
 
     /**

@@ -18,6 +18,11 @@ public final class Audience {
         this.control = control;
     }
 
+    /** The audience of anything published: everyone, so every figure under disclosure control. */
+    public static Audience publicAudience(DisclosureControl control) {
+        return new Audience(false, control);
+    }
+
     public boolean exact() {
         return exact;
     }

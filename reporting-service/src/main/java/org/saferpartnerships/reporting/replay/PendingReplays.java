@@ -2,8 +2,10 @@ package org.saferpartnerships.reporting.replay;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -27,6 +29,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import org.saferpartnerships.platform.consumer.IdempotentBatchConsumer;
 import org.saferpartnerships.platform.consumer.IdempotentConsumer;
 import org.saferpartnerships.platform.consumer.IncomingEvent;
+import org.saferpartnerships.platform.consumer.MalformedEventException;
 import org.saferpartnerships.platform.events.Topics;
 import org.saferpartnerships.platform.lifecycle.ServiceLifecycle;
 
@@ -62,6 +65,10 @@ public class PendingReplays {
         }
     }
 
+    /** What a batch's event was read as, with the record it came in. */
+    private record Located<T>(T data, ConsumerRecord<String, String> record) {
+    }
+
     /** A partition still to replay, as the database holds it. */
     record Pending(String topic, int partition, UUID rebuildId, long untilOffset) {
         TopicPartition topicPartition() {
@@ -78,10 +85,13 @@ public class PendingReplays {
     private final IdempotentBatchConsumer batchConsumer;
     private final ProjectionGenerations generations;
     private final ServiceLifecycle lifecycle;
+    private final ProjectionPositions positions;
 
     PendingReplays(EntityManager entityManager, KafkaClientService kafka, IdempotentConsumer idempotentConsumer,
-            IdempotentBatchConsumer batchConsumer, ProjectionGenerations generations, ServiceLifecycle lifecycle) {
+            IdempotentBatchConsumer batchConsumer, ProjectionGenerations generations, ServiceLifecycle lifecycle,
+            ProjectionPositions positions) {
         this.entityManager = entityManager;
+        this.positions = positions;
         this.generations = generations;
         this.lifecycle = lifecycle;
         this.kafka = kafka;
@@ -91,14 +101,16 @@ public class PendingReplays {
 
     /**
      * How the projection consumers apply an event: once ({@link IdempotentConsumer}), to the
-     * generation of the tables being written ({@link ProjectionGenerations}), and noted, whatever
-     * became of it, so that a rebuild's replay of its partition can end.
+     * generation of the tables being written ({@link ProjectionGenerations}), its position kept with
+     * its effect ({@link ProjectionPositions}), and noted, whatever became of it, so that a rebuild's
+     * replay of its partition can end.
      */
     public CompletionStage<Void> applyOnce(String consumer, Message<String> message, Consumer<IncomingEvent> effect) {
         try {
             return idempotentConsumer.applyOnce(consumer, message, event -> {
                 generations.writeToCurrentGeneration();
                 effect.accept(event);
+                positions.applied(List.of(IdempotentConsumer.recordOf(message)));
             });
         } finally {
             handled(IdempotentConsumer.recordOf(message));
@@ -111,11 +123,23 @@ public class PendingReplays {
      */
     public <T> CompletionStage<Void> applyBatchOnce(String consumer, Message<List<String>> batch,
             Function<IncomingEvent, T> read, Consumer<List<T>> effect) {
+        // Each event keeps its record, so that the positions written are those of the events the
+        // effect is given (all of a batch, or one at a time should the batch fail).
+        Map<String, ConsumerRecord<String, String>> recordOfEvent = new HashMap<>();
+        for (ConsumerRecord<String, String> record : IdempotentBatchConsumer.recordsOf(batch)) {
+            try {
+                recordOfEvent.putIfAbsent(IncomingEvent.from(record).id(), record);
+            } catch (MalformedEventException e) {
+                // Dead-lettered without reaching the effect.
+            }
+        }
         try {
-            return batchConsumer.applyOnce(consumer, batch, read, events -> {
-                generations.writeToCurrentGeneration();
-                effect.accept(events);
-            });
+            return batchConsumer.applyOnce(consumer, batch, event -> new Located<>(read.apply(event),
+                    recordOfEvent.get(event.id())), located -> {
+                        generations.writeToCurrentGeneration();
+                        effect.accept(located.stream().map(Located::data).toList());
+                        positions.applied(located.stream().map(Located::record).filter(Objects::nonNull).toList());
+                    });
         } finally {
             IdempotentBatchConsumer.recordsOf(batch).forEach(this::handled);
         }

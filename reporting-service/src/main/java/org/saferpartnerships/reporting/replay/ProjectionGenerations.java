@@ -30,7 +30,7 @@ public class ProjectionGenerations {
     static final List<String> TABLES = List.of("incident_count", "incident_flag_count", "incident_location_count",
             "projection_state", "partnership_directory", "partnership_priority", "budget_funder", "budget_stream",
             "budget_allocation", "budget_carry_forward", "budget_initiative", "budget_spend_line", "budget_year",
-            "budget_year_outturn");
+            "budget_year_outturn", "projection_position");
 
     private final AgroalDataSource dataSource;
 

@@ -1,0 +1,231 @@
+package org.saferpartnerships.reporting.reports;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
+import static org.saferpartnerships.testing.api.Requests.withToken;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+import org.saferpartnerships.platform.events.Topics;
+import org.saferpartnerships.platform.events.funding.AllocationMade;
+import org.saferpartnerships.platform.events.funding.CarryForwardChanged;
+import org.saferpartnerships.platform.events.funding.FunderChanged;
+import org.saferpartnerships.platform.events.funding.FundingStreamChanged;
+import org.saferpartnerships.platform.events.funding.InitiativeChanged;
+import org.saferpartnerships.platform.events.partnership.PartnershipChanged;
+import org.saferpartnerships.platform.events.partnership.PriorityChanged;
+import org.saferpartnerships.platform.identity.Roles;
+import org.saferpartnerships.reporting.budget.FundingEvents;
+import org.saferpartnerships.reporting.counts.IncidentEvents;
+import org.saferpartnerships.reporting.counts.IncidentEvents.Incident;
+import org.saferpartnerships.testing.identity.TestTokens;
+import org.saferpartnerships.testing.kafka.TestKafka;
+
+/**
+ * A scrutiny report drafted, published and reassembled: the figures of Castle Point and Rochford's
+ * 2021/22 paper (grant £12,337, £10,142 carried forward, £1,518 anticipated underspend) come out of
+ * the projections exactly.
+ */
+@QuarkusTest
+class ScrutinyReportTest {
+
+    private static final Instant AT = Instant.parse("2022-06-01T09:00:00Z");
+
+    @Test
+    void aDraftIsTheOfficersAndPublishingFreezesItWithItsHashAndPositions() throws Exception {
+        String p = "cpr-" + UUID.randomUUID();
+        partnership(p);
+        String officer = TestTokens.withRole(Roles.PARTNERSHIP_OFFICER, p);
+        String viewer = TestTokens.withRole(Roles.VIEWER, p);
+
+        String location = jsonWithToken(officer).body(request(2021)).post("/api/v1/partnerships/" + p + "/reports")
+                .then().statusCode(201).extract().header("Location");
+        String report = location.substring(location.indexOf("/api/"));
+        JsonPath draft = withToken(officer).get(report).then().statusCode(200).extract().jsonPath();
+        assertThat(draft.getString("status"), equalTo("draft"));
+        assertThat(draft.getString("content.partnership.name"), equalTo("Castle Point and Rochford CSP"));
+        assertThat(draft.getString("content.period.label"), equalTo("2021/22"));
+        assertThat(new BigDecimal(draft.getString("content.funding.total.gross")), equalTo(new BigDecimal("12337.0")));
+        assertThat(draft.getString("content.funding.statement"), equalTo("Grant funding for 2021/22 amounted to "
+                + "£12,337; an underspend of £10,142 was approved to roll over from 2020/21; the anticipated "
+                + "underspend is £1,518."));
+        assertThat(draft.getString("content.summary.funding"), equalTo(draft.getString("content.funding.statement")));
+        assertThat(draft.getList("content.funding.carryForwards.approved", Float.class), contains(10142.0f));
+        assertThat(draft.getList("content.funding.initiatives.title"), contains("Crucial Crew", "Walk Online"));
+        assertThat(draft.getList("content.funding.initiatives.priority"),
+                contains("Violence (including knife crime)", "Protecting vulnerable people"));
+        assertThat(draft.getInt("content.summary.priorities"), equalTo(2));
+        assertThat(draft.getList("content.summary.headlines"), contains("All crime up 100.0% (10 more offences)",
+                "Anti-social behaviour unchanged"));
+        assertThat(draft.getList("content.performance.trend.months"), hasSize(24));
+        assertThat(draft.getList("content.glossary.term"), hasItem("PFCC"));
+        assertThat(draft.getList("content.glossary.term"), not(hasItem("DHR")));
+
+        // A draft is the officers': others do not know of it.
+        withToken(viewer).get(report).then().statusCode(404);
+        withToken(TestTokens.analyst(p)).get(report).then().statusCode(404);
+        jsonWithToken(TestTokens.analyst(p)).body(request(2021)).post("/api/v1/partnerships/" + p + "/reports")
+                .then().statusCode(403);
+        withToken(viewer).get("/api/v1/partnerships/" + p + "/reports").then().statusCode(200).body("id", hasSize(0));
+
+        JsonPath published = withToken(officer).post(report + "/publish").then().statusCode(200).extract().jsonPath();
+        assertThat(published.getString("status"), equalTo("published"));
+        String hash = published.getString("contentHash");
+        assertThat(published.getList("positions.topic"), hasItem(Topics.INCIDENT_EVENTS));
+        String content = withToken(viewer).get(report).then().statusCode(200).extract().jsonPath()
+                .prettify();
+        assertThat(withToken(viewer).get(report).then().extract().path("contentHash"), equalTo(hash));
+        assertThat(content.contains("12337"), equalTo(true));
+        withToken(officer).post(report + "/publish").then().statusCode(409);
+        withToken(viewer).get("/api/v1/partnerships/" + p + "/reports").then().statusCode(200)
+                .body("contentHash", contains(hash));
+        JsonPath event = new JsonPath(TestKafka.awaitRecords(Topics.REPORT_EVENTS,
+                r -> r.value().contains(published.getString("id")), Duration.ofSeconds(30)).get(0).value());
+        assertThat(event.getString("contentHash"), equalTo(hash));
+        assertThat(event.getString("partnershipId"), equalTo(p));
+
+        // The published content is frozen: what arrives later changes the projections, not the report.
+        IncidentEvents.recorded(Incident.of(p, "robbery", "2021-12", "E07000069"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> withToken(officer)
+                .get(report + "/reassembly").then().statusCode(200).extract().path("sameContent"), equalTo(false));
+        assertThat(withToken(viewer).get(report).then().extract().path("contentHash"), equalTo(hash));
+        assertThat(withToken(officer).get(report + "/reassembly").then().extract().path("atRecordedPositions"),
+                equalTo(false));
+    }
+
+    @Test
+    void theHashIsTheSha256OfTheCanonicalContentAndAReportWithoutIncidentsSaysSo() throws Exception {
+        String p = "empty-" + UUID.randomUUID();
+        TestKafka.publish(new PartnershipChanged(PartnershipChanged.Change.REGISTERED, p, "Quiet CSP",
+                List.of("E07000074"), null, null, null, 0), "/partnership-service", AT);
+        String officer = TestTokens.withRole(Roles.PARTNERSHIP_OFFICER, p);
+        await().atMost(Duration.ofSeconds(30)).until(() -> draftOf(officer, p, 2023).getString(
+                "content.partnership.name"), equalTo("Quiet CSP"));
+        JsonPath draft = draftOf(officer, p, 2023);
+        assertThat(draft.getString("content.performance.noData"), equalTo("No incident data has been received for "
+                + "2023-04 to 2024-03 or the same months a year earlier."));
+        assertThat(draft.getList("content.summary.headlines"), contains(draft.getString("content.performance.noData")));
+        assertThat(draft.getString("content.funding.statement"), equalTo("No funding has been recorded for 2023/24."));
+
+        String id = draft.getString("id");
+        withToken(officer).post("/api/v1/reports/" + id + "/publish").then().statusCode(200);
+        Report stored = QuarkusTransaction.requiringNew()
+                .call(() -> Report.<Report>findById(UUID.fromString(id)));
+        assertThat(stored.contentHash, equalTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(stored.content.getBytes(StandardCharsets.UTF_8)))));
+        assertThat(CanonicalJson.of(CanonicalJson.read(stored.content)), equalTo(stored.content));
+
+        // Rebuilt from the topics, the projections stand where they stood and give the same content.
+        String admin = TestTokens.withRole(Roles.PLATFORM_ADMIN);
+        withToken(admin).post("/api/v1/admin/projections/rebuild").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> withToken(admin).get("/api/v1/admin/projections").then()
+                .statusCode(200).extract().path("status"), equalTo("current"));
+        JsonPath reassembly = withToken(officer).get("/api/v1/reports/" + id + "/reassembly").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(reassembly.getBoolean("atRecordedPositions"), equalTo(true));
+        assertThat(reassembly.getBoolean("sameContent"), equalTo(true));
+        assertThat(reassembly.getString("reassembledHash"), equalTo(stored.contentHash));
+    }
+
+    @Test
+    void aPeriodOutsideTheFinancialYearOrAnotherTypeIsRefused() {
+        String p = "p-" + UUID.randomUUID();
+        String officer = TestTokens.withRole(Roles.PARTNERSHIP_OFFICER, p);
+        jsonWithToken(officer).body("{\"type\": \"scrutiny\", \"period\": {\"financialYear\": 2021, \"asOf\": \"2021-03\"}}")
+                .post("/api/v1/partnerships/" + p + "/reports").then().statusCode(400)
+                .body("detail", equalTo("period.asOf: 2021-03 is not a month of 2021/22 (April 2021 to March 2022)"));
+        jsonWithToken(officer).body("{\"type\": \"annual\", \"period\": {\"financialYear\": 2021}}")
+                .post("/api/v1/partnerships/" + p + "/reports").then().statusCode(400)
+                .body("violations.field", hasItem("type"));
+        jsonWithToken(officer).body("{\"type\": \"scrutiny\"}")
+                .post("/api/v1/partnerships/" + p + "/reports").then().statusCode(400);
+        jsonWithToken(TestTokens.withRole(Roles.PARTNERSHIP_OFFICER, "another")).body(request(2021))
+                .post("/api/v1/partnerships/" + p + "/reports").then().statusCode(404);
+        withToken(officer).get("/api/v1/reports/" + UUID.randomUUID()).then().statusCode(404)
+                .body("detail", not(nullValue()));
+    }
+
+    private static JsonPath draftOf(String officer, String p, int year) {
+        return jsonWithToken(officer).body(request(year)).post("/api/v1/partnerships/" + p + "/reports").then()
+                .statusCode(201).extract().jsonPath();
+    }
+
+    private static String request(int year) {
+        return "{\"type\": \"scrutiny\", \"period\": {\"financialYear\": " + year + "}}";
+    }
+
+    /** Castle Point and Rochford as its 2021/22 paper describes it, with a few incidents. */
+    private static void partnership(String p) {
+        TestKafka.publish(new PartnershipChanged(PartnershipChanged.Change.REGISTERED, p,
+                "Castle Point and Rochford CSP", List.of("E07000069", "E07000075"), "Essex", null, null, 0),
+                "/partnership-service", AT);
+        UUID vulnerable = UUID.randomUUID();
+        UUID violence = UUID.randomUUID();
+        TestKafka.publish(new PriorityChanged(PriorityChanged.Change.ADOPTED, vulnerable, p, 2021,
+                "Protecting vulnerable people", "safeguarding", null, "adopted", null, null, null, null, 1),
+                "/partnership-service", AT);
+        TestKafka.publish(new PriorityChanged(PriorityChanged.Change.ADOPTED, violence, p, 2021,
+                "Violence (including knife crime)", "violence", null, "adopted", null, null, null, null, 1),
+                "/partnership-service", AT);
+        String funder = "essex-pfcc-" + p;
+        UUID stream = UUID.randomUUID();
+        FundingEvents.publish(
+                new FunderChanged(FunderChanged.Change.REGISTERED, funder, "Essex PFCC", "pcc", null, "CSP", 0),
+                new FundingStreamChanged(FundingStreamChanged.Change.OPENED, stream, funder,
+                        "Community Safety Partnership grant", "grant", 0),
+                new AllocationMade(AllocationMade.Change.MADE, UUID.randomUUID(), p, funder, stream, 2021,
+                        pounds("12337.00"), pounds("0.00"), pounds("12337.00"), LocalDate.of(2021, 4, 1),
+                        "CSP-2021-CPR", "Community Safety Partnership grant 2021/22", 1),
+                new CarryForwardChanged(CarryForwardChanged.Change.DECIDED, UUID.randomUUID(), p, stream, 2020, 2021,
+                        pounds("10142.00"), "COVID-19", "approved", pounds("10142.00"), LocalDate.of(2021, 4, 20),
+                        null, 2),
+                new InitiativeChanged(InitiativeChanged.Change.APPROVED, UUID.randomUUID(), p, stream, 2021,
+                        "Walk Online", null, vulnerable, pounds("14000.00"), true, LocalDate.of(2021, 5, 1), null,
+                        "approved", 1),
+                new InitiativeChanged(InitiativeChanged.Change.APPROVED, UUID.randomUUID(), p, stream, 2021,
+                        "Crucial Crew", null, violence, pounds("6961.00"), true, LocalDate.of(2021, 5, 1), null,
+                        "approved", 1));
+        List<Incident> incidents = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            incidents.add(Incident.of(p, "violent-crime", "2021-06", i % 2 == 0 ? "E07000069" : "E07000075"));
+        }
+        for (int i = 0; i < 10; i++) {
+            incidents.add(Incident.of(p, "violent-crime", "2020-06", "E07000069"));
+        }
+        IncidentEvents.recordedAll(incidents);
+        String officer = TestTokens.withRole(Roles.PARTNERSHIP_OFFICER, p);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonPath draft = draftOf(officer, p, 2021);
+            return draft.getInt("content.summary.priorities") == 2
+                    && draft.getList("content.funding.initiatives").size() == 2
+                    && draft.getString("content.funding.carryForwards[0].status") != null
+                    && draft.getList("content.summary.headlines").contains("All crime up 100.0% (10 more offences)");
+        });
+    }
+
+    private static BigDecimal pounds(String amount) {
+        return new BigDecimal(amount);
+    }
+}
