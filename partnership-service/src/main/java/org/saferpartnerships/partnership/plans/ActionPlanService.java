@@ -112,6 +112,21 @@ public class ActionPlanService {
         return new ActionUpdated(a.id, a.partnershipId, a.financialYear, a.priorityId, a.title, a.ownerAgencyId,
                 a.startOn, a.dueOn, Term.slugOf(a.status), a.measures.stream()
                         .map(m -> new ActionUpdated.Measure(m.name(), m.unit(), m.target(), m.actual())).toList(),
-                a.version);
+                latestProgress(a.progress), a.version);
+    }
+
+    /**
+     * The report of the latest date, which a report made later may still predate (a meeting's
+     * update typed in afterwards); of two on one day, the one made later.
+     */
+    private static ActionUpdated.Progress latestProgress(List<ProgressUpdate.Entry> progress) {
+        ProgressUpdate.Entry latest = null;
+        for (ProgressUpdate.Entry entry : progress) {
+            if (latest == null || !entry.on().isBefore(latest.on())) {
+                latest = entry;
+            }
+        }
+        return latest == null ? null
+                : new ActionUpdated.Progress(latest.on(), Term.slugOf(latest.status()), latest.note());
     }
 }

@@ -3,14 +3,18 @@ package org.saferpartnerships.partnership.events;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
 import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -90,8 +94,17 @@ class PartnershipEventContractTest {
                     .put("/api/v1/partnerships/" + csp + "/risks/" + risk).then().statusCode(200);
             action = post("/plans/2021/actions", "{\"title\": \"A\", \"ownerAgencyId\": \"" + agency + "\", "
                     + "\"startOn\": \"2021-04-01\", \"dueOn\": \"2022-03-31\", \"status\": \"on-track\"}");
+            // The second report is made later but is of an earlier date: the first stays the latest.
+            report("{\"on\": \"2021-12-01\", \"status\": \"at-risk\", \"note\": \"Two schools withdrew\"}");
+            report("{\"on\": \"2021-09-01\", \"status\": \"on-track\", \"note\": \"Sessions booked\"}");
             review = post("/domestic-homicide-reviews",
                     "{\"caseReference\": \"DHR9\", \"notifiedOn\": \"2020-01-01\", \"status\": \"notified\"}");
+        }
+
+        private void report(String progress) {
+            jsonWithToken(officer).body(progress)
+                    .post("/api/v1/partnerships/" + csp + "/plans/2021/actions/" + action + "/progress")
+                    .then().statusCode(200);
         }
 
         private String post(String path, String json) {
@@ -118,6 +131,19 @@ class PartnershipEventContractTest {
                 type("risk.updated.v1", RiskChanged.class, s -> s.risk, s -> s.csp),
                 type("action.updated.v1", ActionUpdated.class, s -> s.action, s -> s.csp),
                 type("dhr.changed.v1", DomesticHomicideReviewChanged.class, s -> s.review, s -> s.csp));
+    }
+
+    @Test
+    void anActionsEventCarriesItsLatestProgressReport() throws Exception {
+        Scenario scenario = Scenario.INSTANCE;
+        List<ConsumerRecord<String, String>> events = TestKafka.awaitRecords(Topics.PARTNERSHIP_EVENTS,
+                r -> ActionUpdated.TYPE.equals(TestKafka.header(r, "ce_type"))
+                        && scenario.action.equals(TestKafka.header(r, "ce_subject")),
+                3, Duration.ofSeconds(30));
+
+        assertThat(STRICT.readValue(events.get(0).value(), ActionUpdated.class).latestProgress(), nullValue());
+        assertThat(STRICT.readValue(events.get(2).value(), ActionUpdated.class).latestProgress(),
+                equalTo(new ActionUpdated.Progress(LocalDate.parse("2021-12-01"), "at-risk", "Two schools withdrew")));
     }
 
     private static Arguments type(String type, Class<? extends DomainEvent> payload,

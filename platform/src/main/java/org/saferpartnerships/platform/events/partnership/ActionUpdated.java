@@ -6,15 +6,23 @@ import java.util.UUID;
 
 /**
  * An action of a partnership's annual plan was added, changed, or had progress reported: its
- * status and outcome measures now. Type {@code action.updated.v1}.
+ * status, outcome measures and latest progress report now. Type {@code action.updated.v1}.
  */
 public record ActionUpdated(UUID actionId, String partnershipId, int financialYear, UUID priorityId, String title,
         String ownerAgencyId, LocalDate startOn, LocalDate dueOn, String status, List<Measure> measures,
-        long version) implements PartnershipEvent {
+        Progress latestProgress, long version) implements PartnershipEvent {
 
     public static final String TYPE = "action.updated.v1";
 
     public record Measure(String name, String unit, java.math.BigDecimal target, java.math.BigDecimal actual) {
+    }
+
+    /**
+     * The progress report of the latest date (of two on one day, the later reported); null until
+     * one is made. Added to the contract later: events of before carry none. Who reported it is
+     * left out, as it names a person.
+     */
+    public record Progress(LocalDate on, String status, String note) {
     }
 
     @Override

@@ -15,9 +15,13 @@ public record AgencyChanged(
         boolean responsibleAuthority,
         long version) implements PartnershipEvent {
 
+    /** The types as constants, for a consumer's {@code switch}. */
+    public static final String REGISTERED_TYPE = "agency.registered.v1";
+    public static final String UPDATED_TYPE = "agency.updated.v1";
+
     public enum Change {
-        REGISTERED("agency.registered.v1"),
-        UPDATED("agency.updated.v1");
+        REGISTERED(REGISTERED_TYPE),
+        UPDATED(UPDATED_TYPE);
 
         public final String type;
 

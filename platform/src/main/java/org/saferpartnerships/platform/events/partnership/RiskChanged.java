@@ -13,9 +13,13 @@ public record RiskChanged(@JsonIgnore Change change, UUID riskId, String partner
         String description, int likelihood, int impact, int score, String rating, String mitigation, String owner,
         LocalDate reviewOn, boolean closed, long version) implements PartnershipEvent {
 
+    /** The types as constants, for a consumer's {@code switch}. */
+    public static final String RECORDED_TYPE = "risk.recorded.v1";
+    public static final String UPDATED_TYPE = "risk.updated.v1";
+
     public enum Change {
-        RECORDED("risk.recorded.v1"),
-        UPDATED("risk.updated.v1");
+        RECORDED(RECORDED_TYPE),
+        UPDATED(UPDATED_TYPE);
 
         public final String type;
 
