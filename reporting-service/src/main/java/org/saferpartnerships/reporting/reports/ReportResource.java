@@ -1,5 +1,7 @@
 package org.saferpartnerships.reporting.reports;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -9,11 +11,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Variant;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -29,24 +35,48 @@ import org.saferpartnerships.platform.identity.Roles;
 @Audited(value = "report", id = "reportId")
 public class ReportResource {
 
+    static final String PDF = "application/pdf";
+    private static final List<Variant> VARIANTS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE,
+            MediaType.TEXT_HTML_TYPE, MediaType.valueOf(PDF)).build();
+
     private final ReportService reports;
     private final ReportAccess access;
+    private final ReportDocument document;
 
-    ReportResource(ReportService reports, ReportAccess access) {
+    ReportResource(ReportService reports, ReportAccess access, ReportDocument document) {
         this.reports = reports;
         this.access = access;
+        this.document = document;
     }
 
     @GET
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, PDF })
     @RolesAllowed({ Roles.ANALYST, Roles.PARTNERSHIP_OFFICER, Roles.FUNDING_OFFICER, Roles.PLATFORM_ADMIN,
             Roles.VIEWER })
     @Operation(summary = "Read a report", description = "A published report, as frozen, for anyone who may act for "
-            + "its partnership; a draft, assembled now, for the partnership's officers only.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReportView.class)))
+            + "its partnership; a draft, assembled now, for the partnership's officers only. By Accept: JSON (the "
+            + "sections, for a frontend), text/html (a printable page with its charts as inline SVG, nothing "
+            + "fetched) or application/pdf (the same page).")
+    @APIResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponse(responseCode = "404", description = "No such report, or one the caller may not read")
-    public Response get(@PathParam("reportId") UUID reportId) {
+    public Response get(@PathParam("reportId") UUID reportId, @Context Request request) {
         Report report = access.readable(reports.find(reportId));
-        return EntityTags.tagged(ReportView.of(report, reports.contentOf(report)), report.version);
+        ScrutinyReport content = reports.contentOf(report);
+        MediaType type = Optional.ofNullable(request.selectVariant(VARIANTS)).map(Variant::getMediaType)
+                .orElse(MediaType.APPLICATION_JSON_TYPE);
+        String file = "report-" + report.partnershipId + "-" + report.financialYear + "-" + report.id;
+        if (type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
+            return Response.ok(document.html(report, content), MediaType.TEXT_HTML + "; charset=UTF-8")
+                    .tag(EntityTags.of(report.version)).build();
+        }
+        if (type.isCompatible(MediaType.valueOf(PDF))) {
+            return Response.ok(document.pdf(report, content), PDF).tag(EntityTags.of(report.version))
+                    .header("Content-Disposition", "inline; filename=\"" + file + ".pdf\"").build();
+        }
+        return EntityTags.tagged(ReportView.of(report, content), report.version);
     }
 
     @POST

@@ -16,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -29,15 +27,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 import org.saferpartnerships.platform.events.Topics;
-import org.saferpartnerships.platform.events.funding.AllocationMade;
-import org.saferpartnerships.platform.events.funding.CarryForwardChanged;
-import org.saferpartnerships.platform.events.funding.FunderChanged;
-import org.saferpartnerships.platform.events.funding.FundingStreamChanged;
-import org.saferpartnerships.platform.events.funding.InitiativeChanged;
 import org.saferpartnerships.platform.events.partnership.PartnershipChanged;
-import org.saferpartnerships.platform.events.partnership.PriorityChanged;
 import org.saferpartnerships.platform.identity.Roles;
-import org.saferpartnerships.reporting.budget.FundingEvents;
 import org.saferpartnerships.reporting.counts.IncidentEvents;
 import org.saferpartnerships.reporting.counts.IncidentEvents.Incident;
 import org.saferpartnerships.testing.identity.TestTokens;
@@ -56,11 +47,11 @@ class ScrutinyReportTest {
     @Test
     void aDraftIsTheOfficersAndPublishingFreezesItWithItsHashAndPositions() throws Exception {
         String p = "cpr-" + UUID.randomUUID();
-        partnership(p);
+        ReportFixtures.castlePointAndRochford(p);
         String officer = TestTokens.withRole(Roles.PARTNERSHIP_OFFICER, p);
         String viewer = TestTokens.withRole(Roles.VIEWER, p);
 
-        String location = jsonWithToken(officer).body(request(2021)).post("/api/v1/partnerships/" + p + "/reports")
+        String location = jsonWithToken(officer).body(ReportFixtures.request(2021)).post("/api/v1/partnerships/" + p + "/reports")
                 .then().statusCode(201).extract().header("Location");
         String report = location.substring(location.indexOf("/api/"));
         JsonPath draft = withToken(officer).get(report).then().statusCode(200).extract().jsonPath();
@@ -86,7 +77,7 @@ class ScrutinyReportTest {
         // A draft is the officers': others do not know of it.
         withToken(viewer).get(report).then().statusCode(404);
         withToken(TestTokens.analyst(p)).get(report).then().statusCode(404);
-        jsonWithToken(TestTokens.analyst(p)).body(request(2021)).post("/api/v1/partnerships/" + p + "/reports")
+        jsonWithToken(TestTokens.analyst(p)).body(ReportFixtures.request(2021)).post("/api/v1/partnerships/" + p + "/reports")
                 .then().statusCode(403);
         withToken(viewer).get("/api/v1/partnerships/" + p + "/reports").then().statusCode(200).body("id", hasSize(0));
 
@@ -121,9 +112,9 @@ class ScrutinyReportTest {
         TestKafka.publish(new PartnershipChanged(PartnershipChanged.Change.REGISTERED, p, "Quiet CSP",
                 List.of("E07000074"), null, null, null, 0), "/partnership-service", AT);
         String officer = TestTokens.withRole(Roles.PARTNERSHIP_OFFICER, p);
-        await().atMost(Duration.ofSeconds(30)).until(() -> draftOf(officer, p, 2023).getString(
+        await().atMost(Duration.ofSeconds(30)).until(() -> ReportFixtures.draft(officer, p, 2023).getString(
                 "content.partnership.name"), equalTo("Quiet CSP"));
-        JsonPath draft = draftOf(officer, p, 2023);
+        JsonPath draft = ReportFixtures.draft(officer, p, 2023);
         assertThat(draft.getString("content.performance.noData"), equalTo("No incident data has been received for "
                 + "2023-04 to 2024-03 or the same months a year earlier."));
         assertThat(draft.getList("content.summary.headlines"), contains(draft.getString("content.performance.noData")));
@@ -161,71 +152,9 @@ class ScrutinyReportTest {
                 .body("violations.field", hasItem("type"));
         jsonWithToken(officer).body("{\"type\": \"scrutiny\"}")
                 .post("/api/v1/partnerships/" + p + "/reports").then().statusCode(400);
-        jsonWithToken(TestTokens.withRole(Roles.PARTNERSHIP_OFFICER, "another")).body(request(2021))
+        jsonWithToken(TestTokens.withRole(Roles.PARTNERSHIP_OFFICER, "another")).body(ReportFixtures.request(2021))
                 .post("/api/v1/partnerships/" + p + "/reports").then().statusCode(404);
         withToken(officer).get("/api/v1/reports/" + UUID.randomUUID()).then().statusCode(404)
                 .body("detail", not(nullValue()));
-    }
-
-    private static JsonPath draftOf(String officer, String p, int year) {
-        return jsonWithToken(officer).body(request(year)).post("/api/v1/partnerships/" + p + "/reports").then()
-                .statusCode(201).extract().jsonPath();
-    }
-
-    private static String request(int year) {
-        return "{\"type\": \"scrutiny\", \"period\": {\"financialYear\": " + year + "}}";
-    }
-
-    /** Castle Point and Rochford as its 2021/22 paper describes it, with a few incidents. */
-    private static void partnership(String p) {
-        TestKafka.publish(new PartnershipChanged(PartnershipChanged.Change.REGISTERED, p,
-                "Castle Point and Rochford CSP", List.of("E07000069", "E07000075"), "Essex", null, null, 0),
-                "/partnership-service", AT);
-        UUID vulnerable = UUID.randomUUID();
-        UUID violence = UUID.randomUUID();
-        TestKafka.publish(new PriorityChanged(PriorityChanged.Change.ADOPTED, vulnerable, p, 2021,
-                "Protecting vulnerable people", "safeguarding", null, "adopted", null, null, null, null, 1),
-                "/partnership-service", AT);
-        TestKafka.publish(new PriorityChanged(PriorityChanged.Change.ADOPTED, violence, p, 2021,
-                "Violence (including knife crime)", "violence", null, "adopted", null, null, null, null, 1),
-                "/partnership-service", AT);
-        String funder = "essex-pfcc-" + p;
-        UUID stream = UUID.randomUUID();
-        FundingEvents.publish(
-                new FunderChanged(FunderChanged.Change.REGISTERED, funder, "Essex PFCC", "pcc", null, "CSP", 0),
-                new FundingStreamChanged(FundingStreamChanged.Change.OPENED, stream, funder,
-                        "Community Safety Partnership grant", "grant", 0),
-                new AllocationMade(AllocationMade.Change.MADE, UUID.randomUUID(), p, funder, stream, 2021,
-                        pounds("12337.00"), pounds("0.00"), pounds("12337.00"), LocalDate.of(2021, 4, 1),
-                        "CSP-2021-CPR", "Community Safety Partnership grant 2021/22", 1),
-                new CarryForwardChanged(CarryForwardChanged.Change.DECIDED, UUID.randomUUID(), p, stream, 2020, 2021,
-                        pounds("10142.00"), "COVID-19", "approved", pounds("10142.00"), LocalDate.of(2021, 4, 20),
-                        null, 2),
-                new InitiativeChanged(InitiativeChanged.Change.APPROVED, UUID.randomUUID(), p, stream, 2021,
-                        "Walk Online", null, vulnerable, pounds("14000.00"), true, LocalDate.of(2021, 5, 1), null,
-                        "approved", 1),
-                new InitiativeChanged(InitiativeChanged.Change.APPROVED, UUID.randomUUID(), p, stream, 2021,
-                        "Crucial Crew", null, violence, pounds("6961.00"), true, LocalDate.of(2021, 5, 1), null,
-                        "approved", 1));
-        List<Incident> incidents = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            incidents.add(Incident.of(p, "violent-crime", "2021-06", i % 2 == 0 ? "E07000069" : "E07000075"));
-        }
-        for (int i = 0; i < 10; i++) {
-            incidents.add(Incident.of(p, "violent-crime", "2020-06", "E07000069"));
-        }
-        IncidentEvents.recordedAll(incidents);
-        String officer = TestTokens.withRole(Roles.PARTNERSHIP_OFFICER, p);
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            JsonPath draft = draftOf(officer, p, 2021);
-            return draft.getInt("content.summary.priorities") == 2
-                    && draft.getList("content.funding.initiatives").size() == 2
-                    && draft.getString("content.funding.carryForwards[0].status") != null
-                    && draft.getList("content.summary.headlines").contains("All crime up 100.0% (10 more offences)");
-        });
-    }
-
-    private static BigDecimal pounds(String amount) {
-        return new BigDecimal(amount);
     }
 }
