@@ -1,5 +1,6 @@
 package org.saferpartnerships.reporting.directory;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -31,6 +32,15 @@ public class DirectoryPriority extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String status;
+
+    public String description;
+
+    /** The body that adopted it and when; null while it is a draft. */
+    @Column(name = "adopted_by_body_id")
+    public UUID adoptedByBodyId;
+
+    @Column(name = "adopted_on")
+    public LocalDate adoptedOn;
 
     @Column(nullable = false)
     public long version;

@@ -8,8 +8,8 @@ import org.saferpartnerships.platform.events.partnership.PriorityChanged;
 
 /**
  * Applies partnership events to the directory that labels feed rows and to the priority list of
- * dashboards. Each event carries its record's whole state and version; one older than the
- * version kept changes nothing.
+ * dashboards and reports. Each event carries its record's whole state and version; one older than
+ * the version kept changes nothing.
  */
 @ApplicationScoped
 public class PartnershipDirectoryProjection {
@@ -41,6 +41,9 @@ public class PartnershipDirectoryProjection {
         priority.title = changed.title();
         priority.theme = changed.theme();
         priority.status = changed.status();
+        priority.description = changed.description();
+        priority.adoptedByBodyId = changed.adoptedByBodyId();
+        priority.adoptedOn = changed.adoptedOn();
         priority.version = changed.version();
         priority.persist();
     }

@@ -28,9 +28,11 @@ public class ProjectionGenerations {
 
     /** Every table derived from the topics: they are rebuilt, and switched, together. */
     static final List<String> TABLES = List.of("incident_count", "incident_flag_count", "incident_location_count",
-            "projection_state", "partnership_directory", "partnership_priority", "budget_funder", "budget_stream",
-            "budget_allocation", "budget_carry_forward", "budget_initiative", "budget_spend_line", "budget_year",
-            "budget_year_outturn", "projection_position");
+            "projection_state", "partnership_directory", "partnership_priority", "partnership_agency",
+            "partnership_membership", "partnership_body", "partnership_meeting", "partnership_action",
+            "partnership_risk", "partnership_dhr", "budget_funder", "budget_stream", "budget_allocation",
+            "budget_carry_forward", "budget_initiative", "budget_spend_line", "budget_year", "budget_year_outturn",
+            "projection_position");
 
     private final AgroalDataSource dataSource;
 
