@@ -1,21 +1,29 @@
 package org.saferpartnerships.e2e.funding;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
 import static org.saferpartnerships.testing.api.Requests.withToken;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +121,34 @@ class FundingDemoIT {
         funding("/partnerships/castle-point-rochford/initiatives?year=2021")
                 .body("amountIllustrative", everyItem(equalTo(true)))
                 .body("status", everyItem(equalTo("approved")));
+    }
+
+    /** The quality bar of the reports: the paper's three figures, exactly, in JSON, HTML and PDF. */
+    @Test
+    void castlePointAndRochfordsScrutinyReportFor2021PrintsThePapersFigures() throws IOException {
+        String statement = "Grant funding for 2021/22 amounted to £12,337; an underspend of £10,142 was approved to "
+                + "roll over from 2020/21; the anticipated underspend is £1,518.";
+        String report = stack.url("reporting") + "/api/v1/reports/" + jsonWithToken(admin)
+                .body("{\"type\": \"scrutiny\", \"period\": {\"financialYear\": 2021}}")
+                .post(stack.url("reporting") + "/api/v1/partnerships/castle-point-rochford/reports")
+                .then().statusCode(201).extract().path("id");
+        // reporting-service learns the budget from funding events: the draft shows it once they are in.
+        await().atMost(Duration.ofSeconds(90)).until(() -> withToken(admin).accept("application/json").get(report)
+                .then().statusCode(200).extract().path("content.funding.statement"), equalTo(statement));
+        request().accept("application/json").get(report).then()
+                .body("content.partnership.name", equalTo("Castle Point and Rochford Community Safety Partnership"))
+                .body("content.funding.total.gross", pounds("12337.00"))
+                .body("content.funding.carryForwards[0].approved", pounds("10142.00"))
+                .body("content.funding.total.anticipatedUnderspend", pounds("1518.00"));
+        String html = withToken(admin).accept("text/html").get(report).then().statusCode(200).extract().asString();
+        assertThat(html, containsString(statement));
+        byte[] pdf = withToken(admin).accept("application/pdf").get(report).then().statusCode(200).extract()
+                .asByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text, containsString(statement));
+            assertThat(text, containsString("£22,479"));
+        }
     }
 
     @Test
