@@ -14,6 +14,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import org.saferpartnerships.partnership.common.PartnershipRecord;
+import org.saferpartnerships.platform.partnership.ReviewStatus;
 
 /**
  * A Domestic Homicide Review the partnership tracks: highly restricted, seen only by its own

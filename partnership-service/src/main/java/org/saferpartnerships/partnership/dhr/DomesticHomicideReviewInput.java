@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import org.saferpartnerships.platform.api.Slug;
+import org.saferpartnerships.platform.partnership.ReviewStatus;
 
 @Schema(name = "DomesticHomicideReviewInput", example = """
         {"caseReference": "DHR3", "notifiedOn": "2017-04-17", "status": "under-review",

@@ -33,6 +33,7 @@ import org.saferpartnerships.platform.api.PageRequest;
 import org.saferpartnerships.platform.audit.AuditTrail;
 import org.saferpartnerships.platform.audit.Audited;
 import org.saferpartnerships.platform.identity.Roles;
+import org.saferpartnerships.platform.partnership.ReviewStatus;
 
 /**
  * Domestic Homicide Reviews. Restricted: anyone but the partnership's officers and platform admins

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import org.saferpartnerships.platform.api.Slug;
+import org.saferpartnerships.platform.partnership.ActionStatus;
 
 /** An action of the annual partnership plan: who delivers what by when, and how success is measured. */
 @Schema(name = "ActionInput", example = """

@@ -37,6 +37,7 @@ import org.saferpartnerships.platform.audit.AuditTrail;
 import org.saferpartnerships.platform.audit.Audited;
 import org.saferpartnerships.platform.identity.Caller;
 import org.saferpartnerships.platform.identity.Roles;
+import org.saferpartnerships.platform.partnership.ActionStatus;
 
 @Path("/api/v1/partnerships/{partnershipId}/plans/{year}/actions")
 @Tag(name = "Action plans", description = "The annual partnership plan: actions, owners, milestones, progress")

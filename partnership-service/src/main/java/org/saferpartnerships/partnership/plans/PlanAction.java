@@ -15,6 +15,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import org.saferpartnerships.partnership.common.PartnershipRecord;
+import org.saferpartnerships.platform.partnership.ActionStatus;
 
 /** An action of a partnership's annual plan, owned and delivered by a member agency. */
 @Entity

@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import org.saferpartnerships.platform.partnership.ActionStatus;
+
 /** A dated progress report on an action by its owner agency or an officer: status, note, measures to date. */
 @Schema(name = "ProgressUpdate", example = """
         {"on": "2021-12-01", "status": "on-track", "note": "Sessions delivered in 14 of 18 schools",

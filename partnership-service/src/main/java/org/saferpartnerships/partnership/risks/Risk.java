@@ -6,8 +6,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 
 import org.saferpartnerships.partnership.common.PartnershipRecord;
-
 import org.saferpartnerships.platform.events.partnership.RiskChanged;
+import org.saferpartnerships.platform.partnership.RiskScale;
 
 /** An entry of a partnership's risk register. */
 @Entity

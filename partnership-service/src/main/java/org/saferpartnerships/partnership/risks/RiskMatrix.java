@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import org.saferpartnerships.platform.partnership.RiskScale;
+
 /** The register drawn as the grid committee reports print: likelihood rows from 6 down, impact columns 1 to 4. */
 @Schema(name = "RiskMatrix")
 public record RiskMatrix(String partnershipId, List<Row> rows) {

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import org.saferpartnerships.platform.partnership.RiskScale;
+
 @Schema(name = "Risk", example = """
         {"id": "7d1b0c9e-1f2a-4b3c-8d4e-5f6a7b8c9d0e", "partnershipId": "melton", "reference": "1",
          "description": "Lack of resource to fulfil the strategic plan", "likelihood": 3, "likelihoodLabel": "low",

@@ -1,4 +1,4 @@
-package org.saferpartnerships.partnership.dhr;
+package org.saferpartnerships.platform.partnership;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 

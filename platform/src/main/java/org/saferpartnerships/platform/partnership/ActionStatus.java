@@ -1,4 +1,4 @@
-package org.saferpartnerships.partnership.plans;
+package org.saferpartnerships.platform.partnership;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 

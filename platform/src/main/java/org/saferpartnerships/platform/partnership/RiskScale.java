@@ -1,4 +1,4 @@
-package org.saferpartnerships.partnership.risks;
+package org.saferpartnerships.platform.partnership;
 
 import java.util.List;
 
