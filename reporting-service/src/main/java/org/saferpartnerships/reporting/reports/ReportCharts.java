@@ -3,6 +3,7 @@ package org.saferpartnerships.reporting.reports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The geometry of a report's charts, worked out here and drawn by the page template as inline SVG:
@@ -56,6 +57,19 @@ public final class ReportCharts {
     public record Bar(String label, String y, String width, String value, String labelY) {
     }
 
+    /**
+     * The risk matrix: a row per likelihood, most likely on top, a column per impact; each cell
+     * coloured by the rating of its score and carrying how many open risks fall in it.
+     */
+    public record RiskGrid(String id, String title, String description, int width, int height, List<Tick> rows,
+            List<Tick> columns, List<GridCell> cells, int cellWidth, int cellHeight, String axisY) {
+    }
+
+    /** {@code countX}, {@code countY}: where the cell's figure is written, in its middle. */
+    public record GridCell(int likelihood, int impact, String x, String y, String colour, String rating, int score,
+            int risks, String references, String countX, String countY) {
+    }
+
     private ReportCharts() {
     }
 
@@ -104,6 +118,41 @@ public final class ReportCharts {
         return new BarChart("categories", "Incidents by category, " + period, "One bar per category with a figure "
                 + "to show; suppressed categories are listed in the table instead.", WIDTH,
                 TOP + Math.max(1, shown.size()) * rowHeight + 8, bars);
+    }
+
+    /** Low green, medium amber, high red: pale enough that black text on them keeps its contrast. */
+    static final Map<String, String> RATING_COLOURS = Map.of("low", "#b9dfb5", "medium", "#ffe08a",
+            "high", "#f4a6a0");
+    private static final int GRID_LABELS = 130;
+    private static final int CELL_WIDTH = 118;
+    private static final int CELL_HEIGHT = 40;
+
+    static RiskGrid riskMatrix(List<List<ScrutinyReport.RiskCell>> matrix) {
+        List<GridCell> cells = new ArrayList<>();
+        List<Tick> rows = new ArrayList<>();
+        List<Tick> columns = new ArrayList<>();
+        for (int r = 0; r < matrix.size(); r++) {
+            List<ScrutinyReport.RiskCell> row = matrix.get(r);
+            int y = TOP + r * CELL_HEIGHT;
+            rows.add(new Tick(number(y + CELL_HEIGHT / 2.0 + 3), row.get(0).likelihood() + " "
+                    + row.get(0).likelihoodLabel()));
+            for (int c = 0; c < row.size(); c++) {
+                ScrutinyReport.RiskCell cell = row.get(c);
+                int x = GRID_LABELS + c * CELL_WIDTH;
+                cells.add(new GridCell(cell.likelihood(), cell.impact(), number(x), number(y),
+                        RATING_COLOURS.getOrDefault(cell.rating(), "#ffffff"), cell.rating(), cell.score(),
+                        cell.references().size(), String.join(", ", cell.references()),
+                        number(x + CELL_WIDTH / 2.0), number(y + CELL_HEIGHT / 2.0 + 5)));
+                if (r == 0) {
+                    columns.add(new Tick(number(x + CELL_WIDTH / 2.0), cell.impact() + " " + cell.impactLabel()));
+                }
+            }
+        }
+        int gridBottom = TOP + matrix.size() * CELL_HEIGHT;
+        return new RiskGrid("risk-matrix", "Open risks by likelihood and impact", "A cell per likelihood (rows, most "
+                + "likely at the top) and impact (columns, least at the left), coloured by the rating of its score, "
+                + "with the number of open risks in it.", WIDTH, gridBottom + 40, rows, columns, cells, CELL_WIDTH,
+                CELL_HEIGHT, number(gridBottom + 16));
     }
 
     private static Series series(String name, String css, String colour, List<String> months, List<Long> values,

@@ -29,7 +29,8 @@ public class ReportDocument {
     }
 
     /** The charts the page draws. */
-    public record Charts(ReportCharts.LineChart trend, ReportCharts.BarChart categories) {
+    public record Charts(ReportCharts.LineChart trend, ReportCharts.BarChart categories,
+            ReportCharts.RiskGrid riskMatrix) {
     }
 
     private final Template page;
@@ -41,7 +42,8 @@ public class ReportDocument {
     public String html(Report report, ScrutinyReport content) {
         ScrutinyReport.Performance performance = content.performance();
         Charts charts = new Charts(ReportCharts.trend(performance.trend()),
-                ReportCharts.categories(performance.categories(), performance.from() + " to " + performance.to()));
+                ReportCharts.categories(performance.categories(), performance.from() + " to " + performance.to()),
+                ReportCharts.riskMatrix(content.risks().matrix()));
         return page.data("report", content).data("meta", Meta.of(report)).data("charts", charts).render();
     }
 

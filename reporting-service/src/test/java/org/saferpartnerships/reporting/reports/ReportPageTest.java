@@ -76,11 +76,32 @@ class ReportPageTest {
                           .every(s => s.getAttribute('role') === 'img' && s.querySelector('title')),
                       tablesCaptioned: Array.from(document.querySelectorAll('table')).every(t => t.caption),
                       trendDrawn: chart('trend').getBoundingClientRect().width,
+                      riskCells: chart('risk-matrix').querySelectorAll('rect.cell').length,
+                      highCells: chart('risk-matrix').querySelectorAll('rect.cell.high').length,
+                      riskCounts: Array.from(chart('risk-matrix').querySelectorAll('rect.cell'))
+                          .filter(c => c.getAttribute('data-risks') !== '0')
+                          .map(c => c.getAttribute('data-likelihood') + 'x' + c.getAttribute('data-impact') + ':'
+                              + c.getAttribute('data-risks')),
+                      riskRows: document.querySelectorAll('#risk-table tbody tr').length,
+                      members: Array.from(document.querySelectorAll('#member-table tbody td:first-child'))
+                          .map(td => td.textContent),
+                      actionTables: document.querySelectorAll('table.action-table').length,
                       body: document.body.innerText
                     };""");
             assertThat(seen.path("title").asText(), equalTo("Castle Point and Rochford CSP: scrutiny report 2021/22"));
-            assertThat(seen.path("sections").toString(), equalTo(
-                    "[\"1. Summary\",\"2. Performance\",\"3. Funding\",\"4. Glossary\"]"));
+            assertThat(seen.path("sections").toString(), equalTo("[\"1. Summary\",\"2. The partnership\","
+                    + "\"3. Priorities and actions\",\"4. Performance\",\"5. Funding\",\"6. Risks\","
+                    + "\"7. Domestic Homicide Reviews\",\"8. Glossary\"]"));
+            // 6 likelihoods × 4 impacts; scores of 15 and above are high: 5×3, 5×4, 6×3, 6×4, 4×4.
+            assertThat(seen.path("riskCells").asInt(), equalTo(24));
+            assertThat(seen.path("highCells").asInt(), equalTo(5));
+            assertThat(seen.path("riskCounts").toString(), equalTo("[\"4x3:1\",\"4x4:1\",\"3x2:1\"]"));
+            assertThat(seen.path("riskRows").asInt(), equalTo(3));
+            assertThat(seen.path("members").toString(), equalTo("[\"Castle Point Borough Council\","
+                    + "\"Essex County Fire and Rescue Service\",\"Essex Police\",\"Rochford District Council\","
+                    + "\"Bar 'N' Bus\"]"));
+            // One per priority and one for the action under none.
+            assertThat(seen.path("actionTables").asInt(), equalTo(3));
             assertThat(seen.path("points").asLong(), equalTo(points));
             assertThat(points, greaterThan(0L));
             assertThat(seen.path("lines").asInt(), equalTo(2));
@@ -105,9 +126,11 @@ class ReportPageTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             assertThat(document.getNumberOfPages(), greaterThan(1));
-            for (String expected : List.of("Castle Point and Rochford CSP", "1. Summary", "2. Performance",
-                    "3. Funding", "4. Glossary", "£12,337", "£10,142", "£1,518", "Walk Online",
-                    "Police, Fire and Crime Commissioner")) {
+            for (String expected : List.of("Castle Point and Rochford CSP", "1. Summary", "2. The partnership",
+                    "3. Priorities and actions", "4. Performance", "5. Funding", "6. Risks",
+                    "7. Domestic Homicide Reviews", "8. Glossary", "£12,337", "£10,142", "£1,518", "Walk Online",
+                    "CSP Steering Group", "10 June 2021", "123% of target", "3 open risks: 1 high, 1 medium, 1 low.",
+                    "2 under review, 1 published", "Police, Fire and Crime Commissioner")) {
                 assertThat(text, containsString(expected));
             }
         }

@@ -3,8 +3,10 @@ package org.saferpartnerships.reporting.reports;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -71,8 +73,55 @@ class ScrutinyReportTest {
         assertThat(draft.getList("content.summary.headlines"), contains("All crime up 100.0% (10 more offences)",
                 "Anti-social behaviour unchanged"));
         assertThat(draft.getList("content.performance.trend.months"), hasSize(24));
-        assertThat(draft.getList("content.glossary.term"), hasItem("PFCC"));
-        assertThat(draft.getList("content.glossary.term"), not(hasItem("DHR")));
+        assertThat(draft.getList("content.glossary.term"), hasItems("CSP", "DHR", "PFCC"));
+        assertThat(draft.getList("content.glossary.term"), not(hasItem("VAWG")));
+
+        // The partnership on the last day reported on: Essex County Council had left in September.
+        assertThat(draft.getString("content.partnership.membersOn"), equalTo("2022-03-31"));
+        assertThat(draft.getList("content.partnership.statutoryMembers.agency"), contains("Castle Point Borough Council",
+                "Essex County Fire and Rescue Service", "Essex Police", "Rochford District Council"));
+        assertThat(draft.getList("content.partnership.otherMembers.agency"), contains("Bar 'N' Bus"));
+        assertThat(draft.getList("content.partnership.chairs"), contains("Castle Point Borough Council"));
+        assertThat(draft.getList("content.partnership.viceChairs"), contains("Rochford District Council"));
+        assertThat(draft.getList("content.partnership.bodies.name"), contains("CSP Steering Group", "Tactical group"));
+        assertThat(draft.getList("content.partnership.bodies.meetings"), contains(4, 0));
+        assertThat(draft.getList("content.partnership.bodies[0].meetingDates"),
+                contains("2021-06-10", "2021-09-09", "2021-12-09", "2022-03-10"));
+
+        // The plan: each priority's actions, and the one delivering none, at a glance in the summary.
+        assertThat(draft.getString("content.summary.plan"),
+                equalTo("2 priorities for 2021/22 with 3 actions: 1 on track, 1 at risk, 1 complete."));
+        assertThat(draft.getList("content.summary.actionStatus.status"), contains("on-track", "at-risk", "complete"));
+        assertThat(draft.getList("content.priorities.priorities.title"),
+                contains("Protecting vulnerable people", "Violence (including knife crime)"));
+        assertThat(draft.getString("content.priorities.priorities[0].actions[0].owner"),
+                equalTo("Rochford District Council"));
+        assertThat(draft.getString("content.priorities.priorities[0].actions[0].statusLabel"), equalTo("Complete"));
+        assertThat(draft.getString("content.priorities.priorities[0].actions[0].latestProgress.note"),
+                equalTo("1,600 primary and 850 secondary school children took part"));
+        assertThat(draft.getString("content.priorities.priorities[0].actions[0].measures[0].ofTarget"),
+                equalTo("123% of target"));
+        assertThat(draft.getString("content.priorities.priorities[1].actions[0].latestProgress"), nullValue());
+        assertThat(draft.getList("content.priorities.otherActions.title"), contains("CCTV working group"));
+
+        // The open risks, highest first, and where they fall in the matrix (rows from likelihood 6 down).
+        assertThat(draft.getList("content.risks.register.reference"), contains("R1", "R2", "R3"));
+        assertThat(draft.getString("content.risks.statement"), equalTo("3 open risks: 1 high, 1 medium, 1 low."));
+        assertThat(draft.getList("content.risks.matrix"), hasSize(6));
+        assertThat(draft.getInt("content.risks.matrix[2][3].likelihood"), equalTo(4));
+        assertThat(draft.getInt("content.risks.matrix[2][3].impact"), equalTo(4));
+        assertThat(draft.getList("content.risks.matrix[2][3].references"), contains("R1"));
+        assertThat(draft.getString("content.risks.matrix[2][3].rating"), equalTo("high"));
+        assertThat(draft.getList("content.risks.matrix[2][2].references"), contains("R2"));
+
+        // Reviews as counts by status, in the order a review moves through them; nothing of any case.
+        assertThat(draft.getList("content.domesticHomicideReviews.byStatus.label"),
+                contains("Under review", "Published"));
+        assertThat(draft.getList("content.domesticHomicideReviews.byStatus.count"), contains(2, 1));
+        assertThat(draft.getString("content.domesticHomicideReviews.statement"), equalTo("3 Domestic Homicide "
+                + "Reviews (DHR) are recorded for the partnership: 2 under review, 1 published."));
+        assertThat(draft.getMap("content.domesticHomicideReviews").keySet(),
+                containsInAnyOrder("total", "byStatus", "statement"));
 
         // A draft is the officers': others do not know of it.
         withToken(viewer).get(report).then().statusCode(404);
@@ -119,6 +168,12 @@ class ScrutinyReportTest {
                 + "2023-04 to 2024-03 or the same months a year earlier."));
         assertThat(draft.getList("content.summary.headlines"), contains(draft.getString("content.performance.noData")));
         assertThat(draft.getString("content.funding.statement"), equalTo("No funding has been recorded for 2023/24."));
+        assertThat(draft.getString("content.summary.plan"), equalTo("No priorities have been recorded for 2023/24."));
+        assertThat(draft.getString("content.risks.statement"),
+                equalTo("No open risks are recorded in the partnership's risk register."));
+        assertThat(draft.getString("content.domesticHomicideReviews.statement"),
+                equalTo("No Domestic Homicide Reviews (DHR) are recorded for the partnership."));
+        assertThat(draft.getList("content.partnership.statutoryMembers"), hasSize(0));
 
         String id = draft.getString("id");
         withToken(officer).post("/api/v1/reports/" + id + "/publish").then().statusCode(200);
