@@ -65,7 +65,8 @@ public class Bench {
     static String BENCH_DB;
     /** Synthetic projection rows (benchmark 5) live under these ids and months, which no real data uses. */
     static final String SYNTHETIC = "bench-synthetic-";
-    static final YearMonth SYNTHETIC_FIRST_MONTH = YearMonth.of(1900, 1);
+    /** Ten financial years, 2012/13 to 2021/22, so that a scrutiny report can be drafted on them. */
+    static final YearMonth SYNTHETIC_FIRST_MONTH = YearMonth.of(2012, 4);
     static final int SYNTHETIC_MONTHS = 120;
     static final int SYNTHETIC_DISTRICTS = 2;
     static final int SYNTHETIC_PER_PARTNERSHIP = 100_000;
@@ -118,6 +119,7 @@ public class Bench {
             status |= benchmark("batch", this::batchBenchmark);
             status |= benchmark("single", this::singleBenchmark);
             status |= benchmark("feeds", this::feedBenchmark);
+            status |= benchmark("report", this::reportBenchmark);
             status |= benchmark("freshness", this::freshnessBenchmark);
             if (!options.quick) {
                 status |= benchmark("growth", this::growthBenchmark);
@@ -983,13 +985,7 @@ public class Bench {
                 .filter(d -> !demo.districts.contains(d)).toList();
         int[] base = demo.categoryBase(SYNTHETIC_PER_PARTNERSHIP, SYNTHETIC_MONTHS * SYNTHETIC_DISTRICTS);
         int remainder = SYNTHETIC_PER_PARTNERSHIP - SYNTHETIC_MONTHS * SYNTHETIC_DISTRICTS * Arrays.stream(base).sum();
-        pg.script(BENCH_DB, """
-                drop table if exists incident_raw;
-                create table incident_raw (
-                    id bigint generated always as identity primary key,
-                    partnership_id text not null, month date not null, district_code text not null,
-                    category text not null);
-                """);
+        createRawTable();
         String partnership = SYNTHETIC + "001";
         YearMonth last = SYNTHETIC_FIRST_MONTH.plusMonths(SYNTHETIC_MONTHS - 1);
         YearMonth first = last.minusMonths(11);
@@ -1069,6 +1065,174 @@ public class Bench {
         report.table(List.of("incidents", "what", "p50", "p99", "speed ratio to raw GROUP BY"), rows);
     }
 
+    /** The reference's table: one row per incident, as incident-service keeps them. */
+    void createRawTable() {
+        pg.script(BENCH_DB, """
+                drop table if exists incident_raw;
+                create table incident_raw (
+                    id bigint generated always as identity primary key,
+                    partnership_id text not null, month date not null, district_code text not null,
+                    category text not null);
+                """);
+    }
+
+    // ---- 5b. scrutiny report assembly on ten years of history ------------------------------------
+
+    void reportBenchmark() throws Exception {
+        String partnership = SYNTHETIC + "001";
+        YearMonth last = SYNTHETIC_FIRST_MONTH.plusMonths(SYNTHETIC_MONTHS - 1);
+        int year = last.getYear() - 1;
+        phase("report", "5b. scrutiny report of " + partnership + " for " + year + "/" + (year + 1) % 100
+                + " on " + SYNTHETIC_MONTHS / 12 + " years of history");
+        deleteSynthetic();
+        List<String> districts = DemoData.onsDistricts(options.repo).stream()
+                .filter(d -> !demo.districts.contains(d)).toList();
+        int[] base = demo.categoryBase(SYNTHETIC_PER_PARTNERSHIP, SYNTHETIC_MONTHS * SYNTHETIC_DISTRICTS);
+        int remainder = SYNTHETIC_PER_PARTNERSHIP - SYNTHETIC_MONTHS * SYNTHETIC_DISTRICTS * Arrays.stream(base).sum();
+        createRawTable();
+        addSynthetic(1, 1, districts, base, remainder);
+        addSyntheticRecords(partnership, districts);
+        Api.Response draft = api.postJson(stack.reporting("/api/v1/partnerships/" + partnership + "/reports"), ADMIN,
+                "{\"type\": \"scrutiny\", \"period\": {\"financialYear\": " + year + "}}", 201);
+        String reportUrl = stack.reporting(URI.create(draft.raw().headers().firstValue("Location")
+                .orElseThrow(() -> new HarnessError("a draft without a Location"))).getPath());
+        Map<String, Object> content = Json.object(api.get(reportUrl, ADMIN, 200).body());
+        String written = String.valueOf(content.get("content"));
+        for (String section : List.of("statutoryMembers", "actions", "register", "byStatus", "streams")) {
+            if (!written.contains(section)) {
+                throw new HarnessError("the report has no " + section + ": " + written.substring(0,
+                        Math.min(300, written.length())));
+            }
+        }
+        // The paper's own arithmetic on the same history: the year and the year before, by category.
+        String rawSql = "select month, category, count(*) from incident_raw where partnership_id = '" + partnership
+                + "' and month between '" + last.minusMonths(23).atDay(1) + "' and '" + last.atDay(1) + "'"
+                + " group by month, category order by month, category";
+        Map<String, Fig[]> figs = new LinkedHashMap<>();
+        int requests = Math.max(5, Math.min(sizes.feedRequests, 20));
+        for (String type : List.of("application/json", "text/html", "application/pdf")) {
+            figs.put(type, acceptLatency(reportUrl, type, requests));
+        }
+        figs.put("raw GROUP BY", sqlLatency(BENCH_DB, rawSql));
+        removeSynthetic();
+        double raw = figs.get("raw GROUP BY")[0].median();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("partnership", partnership);
+        json.put("incidents", SYNTHETIC_PER_PARTNERSHIP);
+        json.put("months", SYNTHETIC_MONTHS);
+        json.put("requestsPerRun", requests);
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<String, Fig[]> e : figs.entrySet()) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("p50Ms", e.getValue()[0].json());
+            f.put("p99Ms", e.getValue()[1].json());
+            f.put("speedRatioToRawGroupBy", raw / e.getValue()[0].median());
+            json.put(e.getKey(), f);
+            rows.add(List.of(e.getKey(), e.getValue()[0].md(Bench::fmtMs), e.getValue()[1].md(Bench::fmtMs),
+                    fmtNum(raw / e.getValue()[0].median(), 2) + "×"));
+        }
+        log("report: " + figs.entrySet().stream().map(e -> e.getKey() + " p50 " + fmtMs(e.getValue()[0].median()))
+                .collect(Collectors.joining(", ")));
+        report.json.put("report", json);
+        report.h2("5b. Scrutiny report assembly on ten years of history");
+        report.p("A draft scrutiny report of " + partnership + " for " + year + "/" + (year + 1) % 100 + ", read "
+                + requests + " times a run as platform-admin in each format: a draft is assembled afresh on every "
+                + "read, from the projections only. Its history is put in the projections' tables by SQL and removed "
+                + "afterwards: " + fmtInt(SYNTHETIC_PER_PARTNERSHIP) + " incidents over " + SYNTHETIC_MONTHS
+                + " months " + SYNTHETIC_FIRST_MONTH + ".." + last + " (as in 5), and ten years of partnership "
+                + "records: 12 agencies and memberships, 3 bodies meeting quarterly, 4 priorities a year with 5 "
+                + "actions each, 40 risks (half closed), 15 reviews, a grant a year with 10 initiatives and 50 "
+                + "spend lines. Reference: the plain SQL `GROUP BY month, category` over the raw incident rows of "
+                + "the report's 24 months in " + BENCH_DB + "; speed ratio = reference p50 / p50.");
+        report.table(List.of("what", "p50", "p99", "speed ratio to raw GROUP BY"), rows);
+    }
+
+    /** Latency of a GET by content type, after a few warm-up reads. */
+    Fig[] acceptLatency(String url, String accept, int requests) {
+        for (int i = 0; i < requests; i++) {
+            api.get(url, ADMIN, accept, 200);
+        }
+        List<Double> p50 = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        for (int run = 0; run < sizes.runs; run++) {
+            List<Double> latencies = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                long t = System.nanoTime();
+                api.get(url, ADMIN, accept, 200);
+                latencies.add((System.nanoTime() - t) / 1e6);
+            }
+            p50.add(percentile(latencies, 50));
+            p99.add(percentile(latencies, 99));
+        }
+        return new Fig[] { Fig.of(p50, "ms"), Fig.of(p99, "ms") };
+    }
+
+    /**
+     * Ten years of a partnership's records, written straight into reporting's tables as its
+     * consumers would have left them; {@link #deleteSynthetic} takes them out again.
+     */
+    void addSyntheticRecords(String partnership, List<String> districts) {
+        String p = "'" + partnership + "'";
+        int first = SYNTHETIC_FIRST_MONTH.getYear();
+        int last = first + SYNTHETIC_MONTHS / 12 - 1;
+        syntheticPresent.set(true);
+        pg.script(stack.db("reporting"), """
+                insert into partnership_directory (id, name, districts, version)
+                    values (%1$s, 'Synthetic CSP', '["%5$s", "%6$s"]'::jsonb, 0) on conflict do nothing;
+                insert into partnership_agency (id, name, type, responsible_authority, version)
+                    select %1$s || '-agency-' || n, 'Agency ' || n, case when n <= 8 then 'police' else 'voluntary-sector' end,
+                        n <= 8, 0 from generate_series(1, 12) n;
+                insert into partnership_membership (id, partnership_id, agency_id, role, statutory, member_from, version)
+                    select gen_random_uuid(), %1$s, %1$s || '-agency-' || n,
+                        case n when 1 then 'chair' when 2 then 'vice-chair' else 'member' end, n <= 8, date '%2$d-04-01', 0
+                    from generate_series(1, 12) n;
+                insert into partnership_body (id, partnership_id, name, kind, cadence, version)
+                    select ('00000000-0000-0000-0000-00000000000' || n)::uuid, %1$s, 'Body ' || n, 'steering-group',
+                        'quarterly', 0 from generate_series(1, 3) n;
+                insert into partnership_meeting (id, partnership_id, body_id, held_on, attending_agencies, version)
+                    select gen_random_uuid(), %1$s, ('00000000-0000-0000-0000-00000000000' || b)::uuid,
+                        (date '%2$d-06-10' + q * interval '3 months')::date, array[%1$s || '-agency-1'], 0
+                    from generate_series(1, 3) b, generate_series(0, %4$d) q;
+                insert into partnership_priority (id, partnership_id, financial_year, title, theme, status, version)
+                    select gen_random_uuid(), %1$s, y, 'Priority ' || n, 'violence', 'adopted', 0
+                    from generate_series(%2$d, %3$d) y, generate_series(1, 4) n;
+                insert into partnership_action (id, partnership_id, financial_year, priority_id, title, owner_agency_id,
+                        start_on, due_on, status, measures, progress_on, progress_status, progress_note, version)
+                    select gen_random_uuid(), %1$s, pr.financial_year, pr.id, pr.title || ', action ' || n,
+                        %1$s || '-agency-' || n, make_date(pr.financial_year, 4, 1), make_date(pr.financial_year + 1, 3, 31),
+                        'on-track', '[{"name": "people reached", "unit": "people", "target": 100, "actual": 80}]'::jsonb,
+                        make_date(pr.financial_year, 12, 1), 'on-track', 'Delivered as planned', 0
+                    from partnership_priority pr, generate_series(1, 5) n where pr.partnership_id = %1$s;
+                insert into partnership_risk (id, partnership_id, reference, description, likelihood, impact, score,
+                        rating, mitigation, owner, review_on, closed, version)
+                    select gen_random_uuid(), %1$s, 'R' || n, 'Risk ' || n, n %% 6 + 1, n %% 4 + 1,
+                        (n %% 6 + 1) * (n %% 4 + 1), case when (n %% 6 + 1) * (n %% 4 + 1) <= 6 then 'low'
+                        when (n %% 6 + 1) * (n %% 4 + 1) <= 12 then 'medium' else 'high' end, 'Mitigation', 'Owner',
+                        null, n > 20, 0 from generate_series(1, 40) n;
+                insert into partnership_dhr (review_id, partnership_id, status, version)
+                    select gen_random_uuid(), %1$s, (array['notified', 'commissioned', 'under-review', 'published'])[n %% 4 + 1], 0
+                    from generate_series(1, 15) n;
+                insert into budget_funder (id, name, version) values (%1$s || '-funder', 'Synthetic PCC', 0)
+                    on conflict do nothing;
+                insert into budget_stream (id, funder_id, name, version)
+                    values ('00000000-0000-0000-0000-0000000000f1', %1$s || '-funder', 'Core grant', 0)
+                    on conflict do nothing;
+                insert into budget_allocation (id, partnership_id, stream_id, financial_year, gross, made_version,
+                        top_sliced, version)
+                    select gen_random_uuid(), %1$s, '00000000-0000-0000-0000-0000000000f1', y, 12337.00, 0, 0.00, 0
+                    from generate_series(%2$d, %3$d) y;
+                insert into budget_initiative (id, partnership_id, stream_id, financial_year, status, amount, title,
+                        amount_illustrative, version)
+                    select gen_random_uuid(), %1$s, '00000000-0000-0000-0000-0000000000f1', y, 'approved', 1000.00,
+                        'Initiative ' || n, false, 0
+                    from generate_series(%2$d, %3$d) y, generate_series(1, 10) n;
+                insert into budget_spend_line (id, initiative_id, partnership_id, stream_id, financial_year, amount)
+                    select gen_random_uuid(), i.id, %1$s, i.stream_id, i.financial_year, 150.00
+                    from budget_initiative i, generate_series(1, 5) n where i.partnership_id = %1$s;
+                analyze;
+                """.formatted(p, first, last, (last - first + 1) * 4 - 1, districts.get(0), districts.get(1)));
+    }
+
     void addSynthetic(int from, int to, List<String> districts, int[] base, int remainder) {
         String cells = "with p as (select generate_series(" + from + ", " + to + ") as n),"
                 + " c as (select n, i from p, generate_series(0, " + (SYNTHETIC_MONTHS * 28 - 1) + ") i),"
@@ -1113,7 +1277,18 @@ public class Bench {
     }
 
     void deleteSynthetic() {
-        pg.script(stack.db("reporting"), "delete from incident_count where partnership_id like '" + SYNTHETIC + "%';");
+        String synthetic = "'" + SYNTHETIC + "%'";
+        StringBuilder sql = new StringBuilder();
+        for (String table : List.of("incident_count", "partnership_membership", "partnership_meeting",
+                "partnership_body", "partnership_action", "partnership_priority", "partnership_risk", "partnership_dhr",
+                "budget_spend_line", "budget_initiative", "budget_allocation", "report")) {
+            sql.append("delete from ").append(table).append(" where partnership_id like ").append(synthetic).append(";\n");
+        }
+        sql.append("delete from partnership_agency where id like ").append(synthetic).append(";\n");
+        sql.append("delete from budget_stream where funder_id like ").append(synthetic).append(";\n");
+        sql.append("delete from budget_funder where id like ").append(synthetic).append(";\n");
+        sql.append("delete from partnership_directory where id like ").append(synthetic).append(";\n");
+        pg.script(stack.db("reporting"), sql.toString());
     }
 
     /** p50 and p99 of sequential requests, per run, after a warm-up. */
@@ -1807,8 +1982,8 @@ class HarnessError extends RuntimeException {
 }
 
 final class Options {
-    static final Set<String> BENCHMARKS = Set.of("import", "batch", "single", "freshness", "feeds", "growth",
-            "memory");
+    static final Set<String> BENCHMARKS = Set.of("import", "batch", "single", "freshness", "feeds", "report",
+            "growth", "memory");
     boolean quick;
     Path repo;
     Path out;
@@ -2076,6 +2251,11 @@ final class Api {
 
     Response get(String url, String user, int expected) {
         return send(authorized(url, user).GET().timeout(Duration.ofSeconds(60)).build(), expected);
+    }
+
+    Response get(String url, String user, String accept, int expected) {
+        return send(authorized(url, user).header("Accept", accept).GET().timeout(Duration.ofSeconds(60)).build(),
+                expected);
     }
 
     Response postJson(String url, String user, String body, int expected) {
