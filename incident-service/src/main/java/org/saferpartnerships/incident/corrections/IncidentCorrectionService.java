@@ -101,7 +101,9 @@ public class IncidentCorrectionService {
     /** The incident as its agency would post it now: the snapshot without what the service assigns. */
     private ObjectNode asPosted(Incident incident) {
         ObjectNode posted = json.valueToTree(incident.snapshot());
-        posted.remove(List.of("incidentId", "agencyId", "recordedAt", "version", "reportedDistrictCode"));
+        // The publication too: where the record came from is not the agency's to correct.
+        posted.remove(List.of("incidentId", "agencyId", "publication", "recordedAt", "version",
+                "reportedDistrictCode"));
         // As reported: placing the correction finds the district that holds the place now again.
         posted.put("districtCode", incident.reportedDistrict());
         if (incident.occurredOn != null) {

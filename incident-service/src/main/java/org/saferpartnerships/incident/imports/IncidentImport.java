@@ -49,6 +49,13 @@ public class IncidentImport extends PanacheEntityBase {
     @Column(name = "agency_id", nullable = false, updatable = false)
     public String agencyId;
 
+    /**
+     * {@code data.police.uk} when the importer said the file is a data.police.uk publication (open
+     * data): the records it creates carry the mark. Null for the agency's own copy, never open data.
+     */
+    @Column(updatable = false)
+    public String publication;
+
     /** The partnerships the importing token allowed, kept for the background run. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "allowed_partnerships", nullable = false, updatable = false)

@@ -243,7 +243,7 @@ public class IncidentImportJob {
                 mapped.add(incident.incident());
             }
         }
-        List<Registration> registrations = register.register(submitter, mapped,
+        List<Registration> registrations = register.register(submitter, progress.publication, mapped,
                 IncidentRegister.OnChangedContent.CORRECT);
         for (int index = 0; index < mapped.size(); index++) {
             Registration registration = registrations.get(index);

@@ -21,13 +21,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,6 +42,7 @@ import org.saferpartnerships.platform.admission.ServiceBusyException;
 import org.saferpartnerships.platform.api.HttpProblem;
 import org.saferpartnerships.platform.audit.AuditTrail;
 import org.saferpartnerships.platform.audit.Audited;
+import org.saferpartnerships.platform.events.incident.IncidentSnapshot;
 import org.saferpartnerships.platform.identity.Caller;
 import org.saferpartnerships.platform.identity.Roles;
 
@@ -69,14 +73,26 @@ public class IncidentImportResource {
     @Operation(summary = "Import a data.police.uk street-level file", description = "The body is the CSV file, "
             + "header included. It is checked, streamed to disk (never held in memory) and imported in the "
             + "background; follow the import at the returned Location. Rows in districts of partnerships the "
-            + "agency is not a current member of are counted, not stored. Importing a file again creates nothing new.")
+            + "agency is not a current member of are counted, not stored. Importing a file again creates nothing new. "
+            + "With publication=data.police.uk the file is a data.police.uk publication (Open Government Licence "
+            + "v3.0) and the records it creates are open data; without it the file is the agency's own copy and "
+            + "they are not. A record keeps the mark it was created with, whatever later imports say.")
     @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = IncidentImportView.class)))
-    @APIResponse(responseCode = "400", description = "Not a data.police.uk street-level file (wrong header)")
+    @APIResponse(responseCode = "400", description = "Not a data.police.uk street-level file (wrong header), or "
+            + "a publication other than data.police.uk")
     @APIResponse(responseCode = "413", description = "Larger than the service takes")
     @APIResponse(responseCode = "503", description = "Too many imports waiting, or their files fill the spool "
             + "disk; post again after the Retry-After seconds")
-    public Response receive(InputStream body) throws IOException {
+    public Response receive(@Parameter(description = "data.police.uk when the file is as data.police.uk published "
+            + "it, open data; leave it out for the agency's own copy", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = IncidentSnapshot.DATA_POLICE_UK)) @QueryParam("publication") String publication,
+            InputStream body) throws IOException {
         Submitter submitter = Submitter.of(caller);
+        if (publication != null && !IncidentSnapshot.DATA_POLICE_UK.equals(publication)) {
+            throw HttpProblem.valueOf(Response.Status.BAD_REQUEST, "publication may only be "
+                    + IncidentSnapshot.DATA_POLICE_UK + " (a data.police.uk file), or left out for the agency's "
+                    + "own copy");
+        }
         if (!job.reservePlace()) {
             throw busy("This instance already holds " + config.maxQueued() + " imports; post the file again later");
         }
@@ -88,6 +104,7 @@ public class IncidentImportResource {
                 IncidentImport i = new IncidentImport();
                 i.id = UUID.randomUUID();
                 i.agencyId = submitter.agencyId();
+                i.publication = publication;
                 i.allowedPartnerships = List.copyOf(submitter.partnerships());
                 i.status = IncidentImport.Status.QUEUED;
                 i.receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.saferpartnerships.incident.reference.Outcome;
 import org.saferpartnerships.incident.register.IncidentInput;
 import org.saferpartnerships.platform.api.CalendarMonth;
 import org.saferpartnerships.platform.events.incident.IncidentCategory;
+import org.saferpartnerships.platform.events.incident.Outcome;
 import org.saferpartnerships.platform.geography.District;
 import org.saferpartnerships.platform.geography.LocalAuthorityDistricts;
 import org.saferpartnerships.platform.vocabulary.Term;

@@ -15,7 +15,8 @@ import org.saferpartnerships.incident.register.Submitter;
 /**
  * Incidents posted through the API, one or a batch per transaction, each stored with its
  * {@code incident.recorded.v1} event by the {@link IncidentRegister}. A re-post with changed
- * content is refused: through the API, a change is a correction, made with If-Match.
+ * content is refused: through the API, a change is a correction, made with If-Match. They are the
+ * agency's own records, of no publication: never open data.
  */
 @ApplicationScoped
 public class IncidentIntakeService {
@@ -32,7 +33,7 @@ public class IncidentIntakeService {
      */
     @Transactional
     public Registration record(Submitter submitter, IncidentInput posted) {
-        Registration registration = register.register(submitter, List.of(posted),
+        Registration registration = register.register(submitter, null, List.of(posted),
                 IncidentRegister.OnChangedContent.REFUSE).get(0);
         if (registration.outcome() == Registration.Outcome.REFUSED) {
             throw new PostingRefused(registration.refusal());
@@ -49,7 +50,7 @@ public class IncidentIntakeService {
     @Transactional
     public List<BatchResult.Item> recordAll(Submitter submitter, List<BatchItem> items) {
         List<IncidentInput> readable = items.stream().map(BatchItem::input).filter(i -> i != null).toList();
-        List<Registration> registrations = register.register(submitter, readable,
+        List<Registration> registrations = register.register(submitter, null, readable,
                 IncidentRegister.OnChangedContent.REFUSE);
         List<BatchResult.Item> results = new ArrayList<>(items.size());
         int next = 0;

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 
 import org.saferpartnerships.platform.events.incident.IncidentCategory;
+import org.saferpartnerships.platform.events.incident.Outcome;
 import org.saferpartnerships.platform.vocabulary.Term;
 
 /** The controlled vocabularies of an incident, for forms and for labelling feeds. */

@@ -94,6 +94,14 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "enforcement_actions", nullable = false)
     public List<IncidentSnapshot.EnforcementAction> enforcementActions = new ArrayList<>();
 
+    /**
+     * {@link IncidentSnapshot#DATA_POLICE_UK} for a row of a data.police.uk publication (open data),
+     * null for a record the agency posted itself. It says where the record came from, so it is fixed
+     * when the record is created: corrections keep it.
+     */
+    @Column(updatable = false)
+    public String publication;
+
     @Column(name = "recorded_at", nullable = false, updatable = false)
     public Instant recordedAt;
 
@@ -122,6 +130,6 @@ public class Incident extends PanacheEntityBase {
         return new IncidentSnapshot(id, agencyId, externalRef, partnershipId, category, asbType, asbSubType,
                 List.copyOf(flags), hateCrimeStrand, occurredOn, occurredMonth, reportedOn, districtCode,
                 reportedDistrict(), lsoaCode, latitude, longitude, locationDescription, outcome,
-                List.copyOf(enforcementActions), recordedAt, version);
+                List.copyOf(enforcementActions), publication, recordedAt, version);
     }
 }

@@ -64,8 +64,8 @@ public class IncidentRegister {
     private static final String COLUMNS = """
             id, agency_id, external_ref, partnership_id, category, asb_type, asb_sub_type, flags::text,
             hate_crime_strand, occurred_on, occurred_month, reported_on, district_code, reported_district_code,
-            lsoa_code, latitude, longitude, location_description, outcome, enforcement_actions::text, recorded_at,
-            withdrawn_at, withdrawal_reason, version""";
+            lsoa_code, latitude, longitude, location_description, outcome, enforcement_actions::text, publication,
+            recorded_at, withdrawn_at, withdrawal_reason, version""";
 
     private static final String CONTENT_ARRAYS = """
             ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::text[], ?::date[],
@@ -80,11 +80,11 @@ public class IncidentRegister {
             insert into incident (id, agency_id, external_ref, partnership_id, category, asb_type, asb_sub_type,
                 flags, hate_crime_strand, occurred_on, occurred_month, reported_on, district_code,
                 reported_district_code, lsoa_code, latitude, longitude, location_description, outcome,
-                enforcement_actions, recorded_at, version)
+                enforcement_actions, publication, recorded_at, version)
             select r.id, ?, r.external_ref, r.partnership_id, r.category, r.asb_type, r.asb_sub_type, r.flags::jsonb,
                 r.hate_crime_strand, r.occurred_on, r.occurred_month, r.reported_on, r.district_code,
                 r.reported_district_code, r.lsoa_code, r.latitude, r.longitude, r.location_description, r.outcome,
-                r.enforcement_actions::jsonb, ?, 0
+                r.enforcement_actions::jsonb, ?, ?, 0
             from unnest(?::uuid[], ?::text[], %s) as r(id, external_ref, %s)
             on conflict (agency_id, external_ref) do nothing
             returning id""".formatted(CONTENT_ARRAYS, CONTENT_NAMES);
@@ -135,9 +135,15 @@ public class IncidentRegister {
     /**
      * Places and stores the incidents, and answers for each, in the order given. A second posting of
      * an externalRef in the same list is answered like a re-post of the first.
+     *
+     * @param publication {@link IncidentSnapshot#DATA_POLICE_UK} when the incidents are rows of a
+     *        data.police.uk publication, null when the agency posts its own; it marks only the records
+     *        this creates: a record keeps the mark it was created with (it is not content, so a re-post
+     *        that differs only in it is unchanged)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Registration> register(Submitter submitter, List<IncidentInput> posted, OnChangedContent onChange) {
+    public List<Registration> register(Submitter submitter, String publication, List<IncidentInput> posted,
+            OnChangedContent onChange) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         try (Connection connection = dataSource.getConnection()) {
             List<Placement> placements = place(connection, submitter, posted);
@@ -146,7 +152,7 @@ public class IncidentRegister {
             for (int index = 0; index < posted.size(); index++) {
                 if (placements.get(index).placed()) {
                     candidates[index] = build(submitter.agencyId(), placements.get(index).partnershipId(),
-                            posted.get(index), now);
+                            publication, posted.get(index), now);
                     firstPosting.putIfAbsent(posted.get(index).externalRef(), index);
                 }
             }
@@ -154,7 +160,7 @@ public class IncidentRegister {
             // the common case, then costs one probe of the unique index per row, not two. A posting
             // that lost the race to a concurrent one is answered as a re-post of the winner.
             List<Incident> firsts = firstPosting.values().stream().map(index -> candidates[index]).toList();
-            Set<UUID> inserted = insert(connection, submitter.agencyId(), firsts, now);
+            Set<UUID> inserted = insert(connection, submitter.agencyId(), publication, firsts, now);
             Map<String, Incident> stored = stored(connection, submitter.agencyId(),
                     firsts.stream().filter(i -> !inserted.contains(i.id)).map(i -> i.externalRef).toList());
 
@@ -299,8 +305,9 @@ public class IncidentRegister {
             // The agency withdrew it; a republished file does not bring it back.
             return Registration.of(Registration.Outcome.UNCHANGED, stored);
         }
-        // The posting, placed and built, becomes the stored record's next version.
+        // The posting, placed and built, becomes the stored record's next version; its publication stays.
         reposted.id = stored.id;
+        reposted.publication = stored.publication;
         reposted.recordedAt = stored.recordedAt;
         reposted.version = stored.version + 1;
         return Registration.of(Registration.Outcome.CORRECTED, reposted);
@@ -311,13 +318,15 @@ public class IncidentRegister {
                 + " was already recorded with different content; correct it instead of re-posting");
     }
 
-    private static Incident build(String agencyId, String partnershipId, IncidentInput posted, Instant recordedAt) {
+    private static Incident build(String agencyId, String partnershipId, String publication, IncidentInput posted,
+            Instant recordedAt) {
         Incident incident = new Incident();
         incident.id = TimeOrderedIds.next();
         incident.agencyId = agencyId;
         incident.externalRef = posted.externalRef();
         incident.partnershipId = partnershipId;
         apply(incident, posted);
+        incident.publication = publication;
         incident.recordedAt = recordedAt;
         return incident;
     }
@@ -342,18 +351,19 @@ public class IncidentRegister {
         return stored;
     }
 
-    private Set<UUID> insert(Connection connection, String agencyId, List<Incident> fresh, Instant recordedAt)
-            throws SQLException {
+    private Set<UUID> insert(Connection connection, String agencyId, String publication, List<Incident> fresh,
+            Instant recordedAt) throws SQLException {
         Set<UUID> inserted = new HashSet<>();
         if (fresh.isEmpty()) {
             return inserted;
         }
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setString(1, agencyId);
-            insert.setTimestamp(2, Timestamp.from(recordedAt));
-            insert.setArray(3, connection.createArrayOf("uuid", fresh.stream().map(i -> i.id).toArray()));
-            insert.setArray(4, textArray(connection, fresh.stream().map(i -> i.externalRef).toList()));
-            bindContent(connection, insert, 5, fresh);
+            insert.setString(2, publication);
+            insert.setTimestamp(3, Timestamp.from(recordedAt));
+            insert.setArray(4, connection.createArrayOf("uuid", fresh.stream().map(i -> i.id).toArray()));
+            insert.setArray(5, textArray(connection, fresh.stream().map(i -> i.externalRef).toList()));
+            bindContent(connection, insert, 6, fresh);
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
                     inserted.add(rows.getObject(1, UUID.class));
@@ -416,6 +426,7 @@ public class IncidentRegister {
         incident.locationDescription = row.getString("location_description");
         incident.outcome = row.getString("outcome");
         incident.enforcementActions = readJson(row.getString("enforcement_actions"), ENFORCEMENT);
+        incident.publication = row.getString("publication");
         incident.recordedAt = row.getTimestamp("recorded_at").toInstant();
         Timestamp withdrawnAt = row.getTimestamp("withdrawn_at");
         incident.withdrawnAt = withdrawnAt == null ? null : withdrawnAt.toInstant();
@@ -424,14 +435,14 @@ public class IncidentRegister {
         return incident;
     }
 
-    /** The snapshot without what the service assigns, so two postings can be compared. */
+    /** The snapshot without what the service assigns or the record keeps, so two postings can be compared. */
     private static IncidentSnapshot content(Incident i) {
         IncidentSnapshot s = i.snapshot();
         return new IncidentSnapshot(null, s.agencyId(), s.externalRef(), s.partnershipId(), s.category(), s.asbType(),
                 s.asbSubType(), s.flags(), s.hateCrimeStrand(), s.occurredOn(), s.occurredMonth(), s.reportedOn(),
                 s.districtCode(), s.reportedDistrictCode(), s.lsoaCode(), s.latitude() == null ? null : s.latitude().stripTrailingZeros(),
                 s.longitude() == null ? null : s.longitude().stripTrailingZeros(), s.locationDescription(),
-                s.outcome(), s.enforcementActions(), null, 0);
+                s.outcome(), s.enforcementActions(), null, null, 0);
     }
 
     private interface Binder {

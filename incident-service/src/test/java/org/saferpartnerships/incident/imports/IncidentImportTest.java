@@ -5,6 +5,9 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasEntry;
+import static org.hamcrest.Matchers.nullValue;
+import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
 import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.nio.charset.StandardCharsets;
@@ -30,10 +33,14 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 import org.saferpartnerships.incident.Directory;
 import org.saferpartnerships.platform.events.Topics;
 import org.saferpartnerships.platform.events.incident.IncidentCorrected;
+import org.saferpartnerships.platform.events.incident.IncidentRecorded;
+import org.saferpartnerships.platform.events.incident.IncidentSnapshot;
+import org.saferpartnerships.platform.events.incident.IncidentWithdrawn;
 import org.saferpartnerships.testing.identity.TestTokens;
 import org.saferpartnerships.testing.kafka.TestKafka;
 
@@ -79,8 +86,15 @@ class IncidentImportTest {
     }
 
     private static JsonPath importAndWait(byte[] csv) {
-        String location = withToken(police()).contentType("text/csv").body(csv)
-                .when().post("/api/v1/incident-imports")
+        return importAndWait(csv, null);
+    }
+
+    private static JsonPath importAndWait(byte[] csv, String publication) {
+        RequestSpecification request = withToken(police()).contentType("text/csv").body(csv);
+        if (publication != null) {
+            request.queryParam("publication", publication);
+        }
+        String location = request.when().post("/api/v1/incident-imports")
                 .then().statusCode(202).body("status", equalTo("queued")).extract().header("Location");
         await().atMost(Duration.ofSeconds(120)).until(() -> withToken(police()).get(location)
                 .then().statusCode(200).extract().path("status"), equalTo("completed"));
@@ -339,6 +353,122 @@ class IncidentImportTest {
                 .then().statusCode(404);
         withToken(TestTokens.analyst(PARTNERSHIPS)).contentType("text/csv").body(HEADER + "\n")
                 .when().post("/api/v1/incident-imports").then().statusCode(403);
+    }
+
+    private static final String DATA_POLICE_UK = IncidentSnapshot.DATA_POLICE_UK;
+
+    @Test
+    void aDataPoliceUkPublicationMarksItsRecordsAndEventsAndARepublicationHandedInWithoutTheMarkKeepsIt() {
+        essexPartnershipsWithThePoliceAsMember();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String published = HEADER + "\n" + colchester("p1-" + run, "Burglary,Under investigation")
+                + colchester("p2-" + run, "Drugs,Under investigation");
+        JsonPath first = importAndWait(published.getBytes(StandardCharsets.UTF_8), DATA_POLICE_UK);
+        assertThat(first.getString("publication"), equalTo(DATA_POLICE_UK));
+        assertThat(first.getLong("created"), equalTo(2L));
+        assertThat(publicationOf("p1-" + run), equalTo(DATA_POLICE_UK));
+        assertThat(publicationOf("p2-" + run), equalTo(DATA_POLICE_UK));
+        assertThat(event(IncidentRecorded.TYPE, "p1-" + run).getString("incident.publication"),
+                equalTo(DATA_POLICE_UK));
+
+        // The republished month, handed in as the agency's own copy: the records still came from data.police.uk.
+        String republished = published.replace("Burglary,Under investigation",
+                "Burglary,Investigation complete; no suspect identified");
+        JsonPath second = importAndWait(republished.getBytes(StandardCharsets.UTF_8));
+        assertThat(second.getString("publication"), nullValue());
+        assertThat(second.getLong("updated"), equalTo(1L));
+        assertThat(second.getLong("unchanged"), equalTo(1L));
+        assertThat(publicationOf("p1-" + run), equalTo(DATA_POLICE_UK));
+        assertThat(publicationOf("p2-" + run), equalTo(DATA_POLICE_UK));
+        JsonPath correction = event(IncidentCorrected.TYPE, "p1-" + run);
+        assertThat(correction.getString("previous.publication"), equalTo(DATA_POLICE_UK));
+        assertThat(correction.getString("incident.publication"), equalTo(DATA_POLICE_UK));
+    }
+
+    @Test
+    void aFileHandedInWithoutAPublicationIsNotOpenDataAndALaterPublicationDoesNotMarkItsRecords() {
+        essexPartnershipsWithThePoliceAsMember();
+        String ref = "u1-" + UUID.randomUUID().toString().substring(0, 8);
+        String own = HEADER + "\n" + colchester(ref, "Burglary,Under investigation");
+        JsonPath first = importAndWait(own.getBytes(StandardCharsets.UTF_8));
+        assertThat(first.getString("publication"), nullValue());
+        assertThat(publicationOf(ref), nullValue());
+        assertThat(event(IncidentRecorded.TYPE, ref).getMap("incident"), hasEntry("publication", (Object) null));
+
+        String published = own.replace("Under investigation", "Investigation complete; no suspect identified");
+        JsonPath second = importAndWait(published.getBytes(StandardCharsets.UTF_8), DATA_POLICE_UK);
+        assertThat(second.getLong("updated"), equalTo(1L));
+        assertThat(publicationOf(ref), nullValue());
+        assertThat(event(IncidentCorrected.TYPE, ref).getMap("incident"), hasEntry("publication", (Object) null));
+    }
+
+    @Test
+    void aCorrectionOrWithdrawalThroughTheApiKeepsTheMark() {
+        essexPartnershipsWithThePoliceAsMember();
+        String ref = "pc-" + UUID.randomUUID().toString().substring(0, 8);
+        importAndWait((HEADER + "\n" + colchester(ref, "Burglary,")).getBytes(StandardCharsets.UTF_8),
+                DATA_POLICE_UK);
+        String id = idOf(ref);
+        withToken(police()).contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body("{\"category\": \"robbery\"}")
+                .when().patch("/api/v1/incidents/" + id).then().statusCode(200);
+        jsonWithToken(police()).header("If-Match", "\"1\"").body("{\"reason\": \"Recorded twice\"}")
+                .when().post("/api/v1/incidents/" + id + "/withdrawal").then().statusCode(200);
+        assertThat(publicationOf(ref), equalTo(DATA_POLICE_UK));
+        assertThat(event(IncidentCorrected.TYPE, ref).getString("incident.publication"), equalTo(DATA_POLICE_UK));
+        assertThat(event(IncidentWithdrawn.TYPE, ref).getString("incident.publication"), equalTo(DATA_POLICE_UK));
+    }
+
+    @Test
+    void aPublicationOtherThanDataPoliceUkIsRefusedBeforeAnythingIsStored() throws Exception {
+        essexPartnershipsWithThePoliceAsMember();
+        String ref = "ps-" + UUID.randomUUID().toString().substring(0, 8);
+        long imports = Directory.count(dataSource, "select count(*) from incident_import where agency_id = ?",
+                "essex-police");
+        withToken(police()).contentType("text/csv").queryParam("publication", "somewhere-else")
+                .body(HEADER + "\n" + colchester(ref, "Burglary,"))
+                .when().post("/api/v1/incident-imports")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString(DATA_POLICE_UK));
+        assertThat(Directory.count(dataSource, "select count(*) from incident_import where agency_id = ?",
+                "essex-police"), equalTo(imports));
+        assertThat(Directory.count(dataSource, "select count(*) from incident where external_ref = ?", ref),
+                equalTo(0L));
+    }
+
+    /** A row in Colchester in April 2018; {@code crime} is its Crime type and Last outcome category. */
+    private static String colchester(String crimeId, String crime) {
+        return crimeId + ",2018-04,Essex Police,Essex Police,0.9,51.88,On or near A,E01021543,Colchester 001A,"
+                + crime + ",\n";
+    }
+
+    /** The first event of that type about the incident, as published. */
+    private static JsonPath event(String type, String externalRef) {
+        return new JsonPath(TestKafka.awaitRecords(Topics.INCIDENT_EVENTS,
+                r -> type.equals(TestKafka.header(r, "ce_type")) && r.value().contains("\"" + externalRef + "\""),
+                Duration.ofSeconds(30)).get(0).value());
+    }
+
+    private String publicationOf(String externalRef) {
+        return stored("publication", externalRef);
+    }
+
+    private String idOf(String externalRef) {
+        return stored("id", externalRef);
+    }
+
+    private String stored(String column, String externalRef) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select " + column + "::text from incident where external_ref = ?")) {
+            select.setString(1, externalRef);
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next(), equalTo(true));
+                return row.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String district(String row) {

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import org.saferpartnerships.incident.register.IncidentInput;
-import org.saferpartnerships.incident.reference.Outcome;
+import org.saferpartnerships.platform.events.incident.Outcome;
 
 class PoliceUkRowMapperTest {
 

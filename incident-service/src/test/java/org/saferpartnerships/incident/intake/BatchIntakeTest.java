@@ -75,6 +75,9 @@ class BatchIntakeTest {
 
         assertThat(Directory.count(dataSource, "select count(*) from incident where external_ref like ?",
                 prefix + "%"), equalTo(3L));
+        // Posted by the agency itself: not open data.
+        assertThat(Directory.count(dataSource, "select count(*) from incident where external_ref like ? "
+                + "and publication is null", prefix + "%"), equalTo(3L));
         TestKafka.awaitRecords(Topics.INCIDENT_EVENTS, r -> r.value().contains(prefix + "4"), Duration.ofSeconds(20));
     }
 

@@ -5,6 +5,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasEntry;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -112,6 +113,8 @@ class IncidentIntakeTest {
         assertThat(data.getString("incident.externalRef"), equalTo(ref));
         assertThat(data.getString("incident.occurredMonth"), equalTo("2024-05"));
         assertThat(data.getString("incident.category"), equalTo("burglary"));
+        // Posted by the agency itself: not open data.
+        assertThat(data.getMap("incident"), hasEntry("publication", (Object) null));
     }
 
     @Test

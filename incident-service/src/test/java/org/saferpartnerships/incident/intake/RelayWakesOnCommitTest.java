@@ -219,7 +219,7 @@ class RelayWakesOnCommitTest {
     private IncidentSnapshot snapshot(UUID incident) {
         return new IncidentSnapshot(incident, "essex-police", "EP-ROLLBACK-" + incident, partnership, "burglary", null,
                 null, List.of(), null, LocalDate.of(2024, 5, 18), "2024-05", null, district, district, null, null, null,
-                null, null, List.of(), Instant.now(), 0);
+                null, null, List.of(), null, Instant.now(), 0);
     }
 
     /** The change that wrote the event fails afterwards. */

@@ -55,7 +55,7 @@ class OutboxAtomicityTest {
 
         QuarkusTransaction.begin();
         try {
-            Registration registration = register.register(police, List.of(incident),
+            Registration registration = register.register(police, null, List.of(incident),
                     IncidentRegister.OnChangedContent.REFUSE).get(0);
             assertThat(registration.outcome(), equalTo(Registration.Outcome.CREATED));
             // Within the transaction both are there: the test would pass for a register that wrote nothing.
@@ -70,8 +70,8 @@ class OutboxAtomicityTest {
 
         // Same partnership, same key and partition: a surviving event would come before this one.
         String later = "ATOM-" + UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> register.register(police, List.of(incident(later, created[1])),
-                IncidentRegister.OnChangedContent.REFUSE));
+        QuarkusTransaction.requiringNew().run(() -> register.register(police, null,
+                List.of(incident(later, created[1])), IncidentRegister.OnChangedContent.REFUSE));
         List<ConsumerRecord<String, String>> published = TestKafka.awaitRecords(Topics.INCIDENT_EVENTS,
                 r -> created[0].equals(r.key()), Duration.ofSeconds(30));
         assertThat(published.stream().map(r -> new JsonPath(r.value()).getString("incident.externalRef")).toList(),

@@ -1,10 +1,13 @@
-package org.saferpartnerships.incident.reference;
+package org.saferpartnerships.platform.events.incident;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import org.saferpartnerships.platform.vocabulary.Term;
 
-/** data.police.uk outcome categories ("Last outcome category" in the street-level files). */
+/**
+ * data.police.uk outcome categories ("Last outcome category" in the street-level files), by slug (the
+ * value an incident's {@code outcome} carries) and name (the one police.uk prints).
+ */
 public enum Outcome implements Term {
     INVESTIGATION_COMPLETE_NO_SUSPECT_IDENTIFIED("investigation-complete-no-suspect-identified", "Investigation complete; no suspect identified"),
     UNDER_INVESTIGATION("under-investigation", "Under investigation"),
