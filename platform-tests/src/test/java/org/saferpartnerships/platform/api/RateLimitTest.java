@@ -40,7 +40,9 @@ class RateLimitTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("%test.csp.api.rate-limit.requests-per-second", "1",
-                    "%test.csp.api.rate-limit.burst", String.valueOf(BURST));
+                    "%test.csp.api.rate-limit.burst", String.valueOf(BURST),
+                    "%test.csp.api.rate-limit.open-data.requests-per-second", "1",
+                    "%test.csp.api.rate-limit.open-data.burst", String.valueOf(BURST));
         }
     }
 
@@ -80,5 +82,16 @@ class RateLimitTest {
         assertThat(refused, not(0));
         // Outside the API nothing is limited.
         given().get("/notes").then().statusCode(not(429));
+    }
+
+    @Test
+    @Order(3)
+    void theOpenDataRoutesAreLimitedByAddressWithABucketOfTheirOwn() {
+        // The /api/ bucket of this address is empty after the trial before; this one is not.
+        for (int i = 0; i < BURST; i++) {
+            given().get("/police-uk/api/forces").then().statusCode(not(429));
+        }
+        Response refused = given().get("/police-uk/api/forces");
+        refused.then().statusCode(429).contentType(HttpProblem.MEDIA_TYPE).header("Retry-After", not(equalTo(null)));
     }
 }

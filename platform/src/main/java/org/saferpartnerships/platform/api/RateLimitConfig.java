@@ -30,4 +30,21 @@ public interface RateLimitConfig {
     @WithDefault("100000")
     @Positive
     long maxClients();
+
+    /**
+     * The open-data routes ({@code /police-uk/api/}), limited per address as data.police.uk limits
+     * its users: 15 a second, bursts of 30 (env CSP_API_RATE_LIMIT_OPEN_DATA_REQUESTS_PER_SECOND, _BURST).
+     */
+    OpenData openData();
+
+    interface OpenData {
+
+        @WithDefault("15")
+        @Positive
+        long requestsPerSecond();
+
+        @WithDefault("30")
+        @Positive
+        long burst();
+    }
 }
