@@ -20,12 +20,14 @@ import org.saferpartnerships.platform.events.incident.IncidentCorrected;
 import org.saferpartnerships.platform.events.incident.IncidentRecorded;
 import org.saferpartnerships.platform.events.incident.IncidentWithdrawn;
 import org.saferpartnerships.reporting.counts.IncidentCountProjection.Change;
+import org.saferpartnerships.reporting.policeuk.OpenCrimeProjection;
 import org.saferpartnerships.reporting.replay.PendingReplays;
 
 /**
- * Feeds {@code incident.events} into the count projection a poll at a time
- * ({@code batch=true}), each event once: the batch's event ids are recorded in the same
- * transaction as its counts ({@link IdempotentBatchConsumer}). A database outage holds the batch
+ * Feeds {@code incident.events} into the count projection and the open crimes served as
+ * police.uk serves them ({@link OpenCrimeProjection}) a poll at a time ({@code batch=true}), each
+ * event once: the batch's event ids are recorded in the same transaction as both
+ * ({@link IdempotentBatchConsumer}). A database outage holds the batch
  * until it is over; an event that cannot be applied goes to the dead-letter topic on its own and
  * the rest of its batch is counted.
  */
@@ -36,18 +38,26 @@ public class IncidentEventsConsumer implements RedrivableConsumer {
 
     private final PendingReplays replays;
     private final IncidentCountProjection projection;
+    private final OpenCrimeProjection openCrimes;
     private final ObjectMapper json;
 
-    IncidentEventsConsumer(PendingReplays replays, IncidentCountProjection projection, ObjectMapper json) {
+    IncidentEventsConsumer(PendingReplays replays, IncidentCountProjection projection, OpenCrimeProjection openCrimes,
+            ObjectMapper json) {
         this.replays = replays;
         this.projection = projection;
+        this.openCrimes = openCrimes;
         this.json = json;
+    }
+
+    /** What one event does to each projection it feeds. */
+    private record Effect(Change counts, OpenCrimeProjection.Change openCrime) {
+        static final Effect NONE = new Effect(Change.NONE, OpenCrimeProjection.Change.NONE);
     }
 
     @Incoming("incident-events")
     @Blocking
     public CompletionStage<Void> consume(Message<List<String>> batch) {
-        return replays.applyBatchOnce(CONSUMER, batch, this::changeOf, projection::apply);
+        return replays.applyBatchOnce(CONSUMER, batch, this::effectOf, this::apply);
     }
 
     @Override
@@ -62,17 +72,31 @@ public class IncidentEventsConsumer implements RedrivableConsumer {
 
     @Override
     public void apply(IncomingEvent event) {
-        replays.applyRedriven(() -> projection.apply(List.of(changeOf(event))));
+        replays.applyRedriven(() -> apply(List.of(effectOf(event))));
     }
 
-    private Change changeOf(IncomingEvent event) {
+    private void apply(List<Effect> effects) {
+        projection.apply(effects.stream().map(Effect::counts).toList());
+        openCrimes.apply(effects.stream().map(Effect::openCrime).toList());
+    }
+
+    private Effect effectOf(IncomingEvent event) {
         return switch (event.type()) {
-            case IncidentRecorded.TYPE -> projection.changeOf(event.dataAs(IncidentRecorded.class, json), event.time());
-            case IncidentCorrected.TYPE -> projection.changeOf(event.dataAs(IncidentCorrected.class, json), event.time());
-            case IncidentWithdrawn.TYPE -> projection.changeOf(event.dataAs(IncidentWithdrawn.class, json), event.time());
+            case IncidentRecorded.TYPE -> {
+                IncidentRecorded recorded = event.dataAs(IncidentRecorded.class, json);
+                yield new Effect(projection.changeOf(recorded, event.time()), openCrimes.changeOf(recorded));
+            }
+            case IncidentCorrected.TYPE -> {
+                IncidentCorrected corrected = event.dataAs(IncidentCorrected.class, json);
+                yield new Effect(projection.changeOf(corrected, event.time()), openCrimes.changeOf(corrected));
+            }
+            case IncidentWithdrawn.TYPE -> {
+                IncidentWithdrawn withdrawn = event.dataAs(IncidentWithdrawn.class, json);
+                yield new Effect(projection.changeOf(withdrawn, event.time()), openCrimes.changeOf(withdrawn));
+            }
             default -> {
                 Log.debugf("Skipping %s %s: not counted", event.type(), event.id());
-                yield Change.NONE;
+                yield Effect.NONE;
             }
         };
     }

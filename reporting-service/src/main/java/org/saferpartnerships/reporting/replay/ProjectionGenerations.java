@@ -32,7 +32,7 @@ public class ProjectionGenerations {
             "partnership_membership", "partnership_body", "partnership_meeting", "partnership_action",
             "partnership_risk", "partnership_dhr", "budget_funder", "budget_stream", "budget_allocation",
             "budget_carry_forward", "budget_initiative", "budget_spend_line", "budget_year", "budget_year_outturn",
-            "projection_position");
+            "open_crime", "projection_position");
 
     private final AgroalDataSource dataSource;
 

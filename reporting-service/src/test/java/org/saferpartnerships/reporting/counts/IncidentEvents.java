@@ -32,36 +32,59 @@ public final class IncidentEvents {
 
     /** An incident as an event snapshot describes it; the builder methods return copies. */
     public record Incident(String id, String partnership, String category, String month, String district,
-            String asbType, List<String> flags, String location, String latitude, String longitude) {
+            String asbType, List<String> flags, String location, String latitude, String longitude,
+            String externalRef, String outcome, String publication, long version) {
 
         public static Incident of(String partnership, String category, String month, String district) {
-            return new Incident(UUID.randomUUID().toString(), partnership, category, month, district, null, List.of(),
-                    null, null, null);
+            String id = UUID.randomUUID().toString();
+            return new Incident(id, partnership, category, month, district, null, List.of(), null, null, null,
+                    "EP-" + id, null, null, 0);
         }
 
         public Incident asb(String type) {
-            return new Incident(id, partnership, category, month, district, type, flags, location, latitude, longitude);
+            return new Incident(id, partnership, category, month, district, type, flags, location, latitude, longitude,
+                    externalRef, outcome, publication, version);
         }
 
         public Incident flagged(String... names) {
             return new Incident(id, partnership, category, month, district, asbType, List.of(names), location,
-                    latitude, longitude);
+                    latitude, longitude, externalRef, outcome, publication, version);
         }
 
         public Incident at(String description, String lat, String lon) {
-            return new Incident(id, partnership, category, month, district, asbType, flags, description, lat, lon);
+            return new Incident(id, partnership, category, month, district, asbType, flags, description, lat, lon,
+                    externalRef, outcome, publication, version);
         }
 
         public Incident category(String other) {
-            return new Incident(id, partnership, other, month, district, asbType, flags, location, latitude, longitude);
+            return new Incident(id, partnership, other, month, district, asbType, flags, location, latitude, longitude,
+                    externalRef, outcome, publication, version);
+        }
+
+        /** As a row of a data.police.uk publication imported with its mark: open data. */
+        public Incident published(String reference, String lastOutcome) {
+            return new Incident(id, partnership, category, month, district, asbType, flags, location, latitude,
+                    longitude, reference, lastOutcome, IncidentSnapshot.DATA_POLICE_UK, version);
+        }
+
+        /** The incident under the agency's own reference. */
+        public Incident withReference(String reference) {
+            return new Incident(id, partnership, category, month, district, asbType, flags, location, latitude,
+                    longitude, reference, outcome, publication, version);
+        }
+
+        /** The same incident one version on, as a correction leaves it. */
+        public Incident nextVersion() {
+            return new Incident(id, partnership, category, month, district, asbType, flags, location, latitude,
+                    longitude, externalRef, outcome, publication, version + 1);
         }
 
         /** The incident as the event contract carries it. */
         public IncidentSnapshot snapshot() {
-            return new IncidentSnapshot(UUID.fromString(id), "essex-police", "EP-" + id, partnership, category,
+            return new IncidentSnapshot(UUID.fromString(id), "essex-police", externalRef, partnership, category,
                     asbType, null, flags, null, null, month, null, district, district, null,
                     latitude == null ? null : new BigDecimal(latitude), longitude == null ? null : new BigDecimal(longitude),
-                    location, null, List.of(), RECORDED_AT, 0);
+                    location, outcome, List.of(), publication, RECORDED_AT, version);
         }
     }
 
