@@ -59,7 +59,7 @@ public class RateLimit {
             burst = config.burst();
             probe = buckets.get(clientOf(connection), client -> newBucket(burst, perSecond))
                     .tryConsumeAndReturnRemaining(1);
-        } else if (path.startsWith("/police-uk/api/")) {
+        } else if (OpenDataRoutes.isOpenData(path)) {
             perSecond = config.openData().requestsPerSecond();
             burst = config.openData().burst();
             probe = openDataBuckets.get(addressOf(connection), client -> newBucket(burst, perSecond))

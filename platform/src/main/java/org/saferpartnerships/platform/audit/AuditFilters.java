@@ -26,6 +26,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 import org.saferpartnerships.platform.api.HttpProblem;
+import org.saferpartnerships.platform.api.OpenDataRoutes;
 import org.saferpartnerships.platform.api.PageRequest;
 import org.saferpartnerships.platform.identity.Caller;
 import org.saferpartnerships.platform.persistence.PassingRefusal;
@@ -37,7 +38,10 @@ import org.saferpartnerships.platform.persistence.PassingRefusal;
  * refused work was rolled back. A request whose changes were already written with their entries
  * (see {@link AuditTrail}) and that was answered needs none. An answer whose entry cannot be
  * written is replaced by a problem: nobody reads records the trail does not know were read.
- * Requests refused because their token does not verify (401) name no caller and are not audited.
+ * Requests refused because their token does not verify (401) name no caller and are not audited;
+ * nor are reads of the open-data routes ({@link OpenDataRoutes}), which anyone may make without a
+ * token and which hold only what is already published: an entry per anonymous read would let anyone
+ * fill the trail.
  */
 public class AuditFilters {
 
@@ -57,6 +61,9 @@ public class AuditFilters {
     /** Before IdempotencyKeys (USER), so the trail has begun before any change is made. */
     @ServerRequestFilter(priority = Priorities.USER - 100)
     public void begin(ContainerRequestContext request, ResourceInfo resource) {
+        if (OpenDataRoutes.isOpenData(request.getUriInfo().getPath())) {
+            return;
+        }
         trail.begin(describe(request, resource));
         String purpose = request.getHeaderString(AuditTrail.PURPOSE);
         if (purpose != null && purpose.length() > LONGEST_PURPOSE) {
@@ -76,6 +83,9 @@ public class AuditFilters {
             ResourceInfo resource) {
         if (HttpMethod.OPTIONS.equals(request.getMethod())) {
             // Answered by the framework (allowed methods, a CORS preflight): no record is read.
+            return Uni.createFrom().voidItem();
+        }
+        if (OpenDataRoutes.isOpenData(request.getUriInfo().getPath())) {
             return Uni.createFrom().voidItem();
         }
         boolean onWorker = BlockingOperationControl.isBlockingAllowed();
