@@ -2,6 +2,7 @@ package org.saferpartnerships.reporting.policeuk;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The area of a street-level query: a one-mile circle round a point, or a polygon of
@@ -19,6 +20,9 @@ public sealed interface Area {
     /** More points than any boundary a client draws needs; the exact check is linear in them. */
     int MAX_VERTICES = 10_000;
 
+    /** Decimal degrees as police.uk takes them: no exponents, hex or type suffixes that Java would read. */
+    Pattern DEGREES = Pattern.compile("[-+]?\\d{1,3}(\\.\\d{1,15})?");
+
     /** A box of latitude and longitude, degrees. */
     record Box(double south, double west, double north, double east) {
     }
@@ -33,6 +37,18 @@ public sealed interface Area {
             if (!(latitude >= -90 && latitude <= 90 && longitude >= -180 && longitude <= 180)) {
                 throw new IllegalArgumentException("a latitude must be within ±90 and a longitude within ±180");
             }
+        }
+
+        /**
+         * @throws IllegalArgumentException unless both are decimal degrees, within ±90 and ±180
+         */
+        static Point parse(String latitude, String longitude) {
+            String lat = latitude.trim();
+            String lng = longitude.trim();
+            if (!DEGREES.matcher(lat).matches() || !DEGREES.matcher(lng).matches()) {
+                throw new IllegalArgumentException("lat and lng must be decimal degrees, such as 52.6369 and -1.1398");
+            }
+            return new Point(Double.parseDouble(lat), Double.parseDouble(lng));
         }
     }
 
@@ -115,9 +131,9 @@ public sealed interface Area {
                 throw new IllegalArgumentException("poly must be lat,lng pairs separated by colons");
             }
             try {
-                points.add(new Point(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim())));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("poly must be lat,lng pairs of decimal degrees");
+                points.add(Point.parse(parts[0], parts[1]));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("poly must be lat,lng pairs of decimal degrees, within ±90 and ±180");
             }
         }
         if (points.size() > 1 && points.get(0).equals(points.get(points.size() - 1))) {

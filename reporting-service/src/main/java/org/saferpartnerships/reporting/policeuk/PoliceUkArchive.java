@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import org.saferpartnerships.platform.calendar.BusinessCalendar;
 import org.saferpartnerships.platform.domain.NoSuchRecord;
 
 /**
@@ -26,13 +27,16 @@ public class PoliceUkArchive {
     }
 
     private final OpenCrimes crimes;
+    private final BusinessCalendar calendar;
 
-    PoliceUkArchive(OpenCrimes crimes) {
+    PoliceUkArchive(OpenCrimes crimes, BusinessCalendar calendar) {
         this.crimes = crimes;
+        this.calendar = calendar;
     }
 
+    /** The month's categories; without a month, the latest month held's (today's set when none is). */
     public List<PoliceUkCategories.Category> categories(YearMonth date) {
-        return PoliceUkCategories.of(date != null ? date : crimes.latest().orElse(YearMonth.now()));
+        return PoliceUkCategories.of(date != null ? date : crimes.latest().orElseGet(calendar::thisMonth));
     }
 
     public List<StreetDate> streetDates() {
@@ -76,6 +80,10 @@ public class PoliceUkArchive {
     }
 
     public StreetCrime.WithOutcomes outcomesFor(String persistentId) {
+        // A Crime ID is hex; no control character is in one (and PostgreSQL text holds no NUL).
+        if (persistentId.chars().anyMatch(Character::isISOControl)) {
+            throw new NoSuchRecord("No crime with that persistent_id");
+        }
         return crimes.byPersistentId(persistentId).map(StreetCrime::withOutcomes)
                 .orElseThrow(() -> new NoSuchRecord("No crime with persistent_id " + persistentId));
     }

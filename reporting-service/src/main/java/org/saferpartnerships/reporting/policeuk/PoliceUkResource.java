@@ -1,11 +1,14 @@
 package org.saferpartnerships.reporting.policeuk;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +20,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -87,7 +94,9 @@ public class PoliceUkResource {
     @Operation(summary = "Street-level crimes within a mile of a point, or inside a polygon", description = "lat and "
             + "lng for a one-mile circle, or poly=lat,lng:lat,lng:… (need not be closed); date is the month, the "
             + "latest held by default. all-crime is every category, anti-social behaviour included.")
-    @APIResponse(responseCode = "200", description = "The crimes, by id")
+    @APIResponse(responseCode = "200", description = "The crimes, by id", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = StreetCrime.class)))
     @APIResponse(responseCode = "400", description = "Neither a point nor a polygon, or not numbers")
     @APIResponse(responseCode = "404", description = "A month not held, or a category the month did not have")
     @APIResponse(responseCode = "503", description = "More than 10,000 crimes: ask for a smaller area")
@@ -102,14 +111,28 @@ public class PoliceUkResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Street-level crimes, the area in the body", description = "As the GET, with poly (or lat "
             + "and lng) and date form-encoded in the body: for polygons too long for a URL. Answered, not redirected.")
-    @APIResponse(responseCode = "200", description = "The crimes, by id")
-    @APIResponse(responseCode = "400", description = "Neither a point nor a polygon, or not numbers")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = AreaForm.class)))
+    @APIResponse(responseCode = "200", description = "The crimes, by id", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = StreetCrime.class)))
+    @APIResponse(responseCode = "400", description = "Neither a point nor a polygon, not numbers, or not form-encoded")
     @APIResponse(responseCode = "404", description = "A month not held, or a category the month did not have")
+    @APIResponse(responseCode = "413", description = "A body longer than a polygon of 10,000 points")
     @APIResponse(responseCode = "503", description = "More than 10,000 crimes: ask for a smaller area")
-    public List<StreetCrime> crimesStreetPosted(@PathParam("category") String category, @FormParam("lat") String lat,
-            @FormParam("lng") String lng, @FormParam("poly") String poly,
-            @FormParam("date") @CalendarMonth String date) {
-        return archive.inArea(category, area(lat, lng, poly), month(date));
+    public List<StreetCrime> crimesStreetPosted(@PathParam("category") String category, String body) {
+        Map<String, String> form = form(body);
+        String date = form.get("date");
+        if (date != null && !date.matches(CalendarMonth.PATTERN)) {
+            throw badRequest("date must be a month as YYYY-MM");
+        }
+        return archive.inArea(category, area(form.get("lat"), form.get("lng"), form.get("poly")), month(date));
+    }
+
+    /** The fields of the form-encoded body, for the document. */
+    @Schema(name = "PoliceUkAreaForm")
+    public record AreaForm(@Schema(example = "52.268,0.543:52.794,0.238:52.130,0.478") String poly, String lat,
+            String lng, @Schema(example = "2018-03") String date) {
     }
 
     @GET
@@ -150,6 +173,8 @@ public class PoliceUkResource {
     @Path("outcomes-for-crime/{persistent_id}")
     @Operation(summary = "A crime and its outcomes", description = "outcomes is [] when there are none. The "
             + "street-level files carry the last outcome only, with the crime's month.")
+    @APIResponse(responseCode = "200", description = "The crime and its outcomes", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StreetCrime.WithOutcomes.class)))
     @APIResponse(responseCode = "404", description = "No crime with that persistent_id")
     public StreetCrime.WithOutcomes outcomesForCrime(@PathParam("persistent_id") String persistentId) {
         return archive.outcomesFor(persistentId);
@@ -166,6 +191,8 @@ public class PoliceUkResource {
     @GET
     @Path("forces/{id}")
     @Operation(summary = "One force")
+    @APIResponse(responseCode = "200", description = "The force", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ForceDetail.class)))
     @APIResponse(responseCode = "404", description = "No force of that id")
     public ForceDetail force(@PathParam("id") String id) {
         return PoliceUkForces.byId(id).map(f -> new ForceDetail(null, null, List.of(), "101", f.id(), f.name()))
@@ -199,10 +226,42 @@ public class PoliceUkResource {
 
     private static Area.Point point(String lat, String lng) {
         try {
-            return new Area.Point(Double.parseDouble(lat.trim()), Double.parseDouble(lng.trim()));
+            return Area.Point.parse(lat, lng);
         } catch (IllegalArgumentException e) {
             throw badRequest("lat and lng must be decimal degrees, within ±90 and ±180");
         }
+    }
+
+    /** Room for a polygon of 10,000 points, percent-encoded. */
+    private static final int MAX_FORM_CHARS = 512 * 1024;
+
+    /**
+     * The body's fields, decoded here rather than by the framework, whose decoder answers a
+     * broken percent-escape with a 500.
+     */
+    private static Map<String, String> form(String body) {
+        if (body == null) {
+            return Map.of();
+        }
+        if (body.length() > MAX_FORM_CHARS) {
+            throw HttpProblem.builder().withStatus(413).withTitle("Content Too Large")
+                    .withDetail("A form body may be at most " + MAX_FORM_CHARS + " characters").build();
+        }
+        Map<String, String> fields = new HashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                fields.putIfAbsent(name, value);
+            } catch (IllegalArgumentException e) {
+                throw badRequest("The body is not form-encoded: a broken percent-escape");
+            }
+        }
+        return fields;
     }
 
     private static RuntimeException badRequest(String detail) {

@@ -11,23 +11,33 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.saferpartnerships.testing.api.Requests.withToken;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
+import org.saferpartnerships.platform.identity.Roles;
 import org.saferpartnerships.reporting.counts.IncidentEvents;
 import org.saferpartnerships.reporting.counts.IncidentEvents.Incident;
+import org.saferpartnerships.testing.identity.TestTokens;
 
 /**
  * The police.uk methods answer with police.uk's shapes, field for field (fixtures written from its
@@ -164,6 +174,28 @@ class PoliceUkContractTest {
         given().get(API + "forces/atlantis").then().statusCode(404);
     }
 
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void openReadsLeaveNoAuditEntryWhileTheApisReadsDo() throws SQLException {
+        long before = auditEntries();
+        given().get(API + "forces/essex").then().statusCode(200);
+        given().get(API + "outcomes-for-crime/" + CRIME_ID).then().statusCode(200);
+        assertThat(auditEntries(), equalTo(before));
+        withToken(TestTokens.withRole(Roles.PLATFORM_ADMIN)).get("/api/v1/admin/projections").then().statusCode(200);
+        assertThat(auditEntries(), equalTo(before + 1));
+    }
+
+    private long auditEntries() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count = connection.prepareStatement("select count(*) from audit_entry");
+                ResultSet rows = count.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     @Test
     void theDocumentDeclaresEveryRouteOpen() {
         JsonPath document = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
@@ -187,7 +219,16 @@ class PoliceUkContractTest {
                 .then().statusCode(400);
         given().queryParams(Map.of("lat", "north", "lng", LNG)).get(API + "crimes-street/all-crime").then().statusCode(400);
         given().queryParams(Map.of("lat", "91", "lng", LNG)).get(API + "crimes-street/all-crime").then().statusCode(400);
-        given().queryParams(Map.of("lat", "NaN", "lng", LNG)).get(API + "crimes-street/all-crime").then().statusCode(400);
+        // Numbers Java would read but police.uk would not.
+        for (String lat : List.of("NaN", "0x1.9p5", "5.1e1", "51.5d", "Infinity")) {
+            given().queryParams(Map.of("lat", lat, "lng", LNG)).get(API + "crimes-street/all-crime").then()
+                    .statusCode(400);
+        }
+        given().contentType("application/x-www-form-urlencoded").body("poly=51.5%ZZ,0.4&date=" + MONTH)
+                .post(API + "crimes-street/all-crime").then().statusCode(400);
+        given().contentType("application/x-www-form-urlencoded").formParam("lat", LAT).formParam("lng", LNG)
+                .formParam("date", "March").post(API + "crimes-street/all-crime").then().statusCode(400);
+        given().urlEncodingEnabled(false).get(API + "outcomes-for-crime/ab%00cd").then().statusCode(404);
         given().get(API + "crimes-street/all-crime").then().statusCode(400);
         given().queryParam("poly", "51.5,0.4:51.6").get(API + "crimes-street/all-crime").then().statusCode(400);
         given().queryParam("poly", "51.5,0.4:51.6,0.5").get(API + "crimes-street/all-crime").then().statusCode(400);
