@@ -18,12 +18,47 @@ record ApiOperation(String service, String method, String path, JsonNode operati
         return method + " " + path;
     }
 
-    /** The declared policy: roles as the security requirement's scopes, none for any signed-in caller. */
+    /**
+     * The declared policy: roles as the security requirement's scopes, none for any signed-in caller;
+     * or, with {@code security: []} (present and empty), explicitly open. An operation without
+     * {@code security} declares nothing.
+     */
     boolean declaresPolicy() {
-        return operation.has("security") && operation.get("security").size() > 0;
+        return open() || operation.has("security") && operation.get("security").size() > 0;
     }
 
-    /** The roles allowed; empty when any authenticated caller is. */
+    /** Declared open: {@code security} present and empty, no token needed (the open-data API). */
+    boolean open() {
+        JsonNode security = operation.get("security");
+        return security != null && security.isArray() && security.isEmpty();
+    }
+
+    /** The policy as the report names it. */
+    String policy() {
+        if (!declaresPolicy()) {
+            return "none";
+        }
+        return open() ? "open (no token)" : roles().isEmpty() ? "any signed-in caller" : "roles " + roles();
+    }
+
+    /**
+     * Where an open operation may be: under /police-uk/api/, a GET (or HEAD), or the form-encoded POST
+     * query of crimes-street. Anything else open (another path, a write) is an inventory failure.
+     */
+    boolean openWhereOpenDataLives() {
+        if (!open() || !path.startsWith(OpenData.PREFIX)) {
+            return false;
+        }
+        return method.equals("GET") || method.equals("HEAD") || openQuery();
+    }
+
+    /** The open POST that is a query, not a write: crimes-street with its area form-encoded. */
+    boolean openQuery() {
+        return open() && method.equals("POST") && path.equals(OpenData.PREFIX + "crimes-street/{category}")
+                && OpenData.isForm(this);
+    }
+
+    /** The roles allowed; empty when any authenticated caller is (or, when {@link #open()}, anyone). */
     Set<String> roles() {
         Set<String> roles = new LinkedHashSet<>();
         operation.path("security").forEach(requirement -> requirement.fields()
@@ -32,7 +67,7 @@ record ApiOperation(String service, String method, String path, JsonNode operati
     }
 
     boolean allows(String role) {
-        return roles().isEmpty() || roles().contains(role);
+        return open() || roles().isEmpty() || roles().contains(role);
     }
 
     List<String> pathParameters() {
@@ -78,8 +113,9 @@ record ApiOperation(String service, String method, String path, JsonNode operati
         return json.path("schema");
     }
 
+    /** Whether the operation may change something: any method but GET, bar the open POST query. */
     boolean changes() {
-        return !method.equals("GET");
+        return !method.equals("GET") && !method.equals("HEAD") && !openQuery();
     }
 
     /** The path with its parameters bound; null when a value is missing. */

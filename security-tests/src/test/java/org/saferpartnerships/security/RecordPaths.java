@@ -44,7 +44,8 @@ final class RecordPaths {
     RecordPaths walk(Inputs inputs) {
         for (int round = 0; round < 4; round++) {
             for (ApiOperation list : operations) {
-                if (!list.method().equals("GET") || list.path().endsWith("}")) {
+                // Open operations hold no partnership's records (OpenData binds them): not walked.
+                if (!list.method().equals("GET") || list.path().endsWith("}") || list.open()) {
                     continue;
                 }
                 for (String path : bindAll(list)) {
@@ -78,6 +79,9 @@ final class RecordPaths {
 
     /** A concrete path for the operation, bound to a known record; empty when none is known. */
     Optional<String> bind(ApiOperation operation) {
+        if (operation.open()) {
+            return Optional.empty();
+        }
         List<String> all = bindAll(operation);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }

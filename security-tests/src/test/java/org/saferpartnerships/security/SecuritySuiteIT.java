@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +75,9 @@ class SecuritySuiteIT {
     private static RecordPaths recordsOfB;
     private static final Inputs inputsOfA = new Inputs(PARTNERSHIP_A);
     private static final List<Http.Answer> answers = new ArrayList<>();
+    /** Maldon's rows of 2018-01 imported as Essex Police's own copy: partnership A's, never open. */
+    private static List<String> agencyLinesOfA;
+    private static OpenData openData;
 
     @BeforeAll
     static void startTheStackWithTwoPartnerships() {
@@ -91,11 +95,42 @@ class SecuritySuiteIT {
         postRecordOfB();
         assessmentOfA();
         funderOfA();
+        Path repo = Path.of(System.getProperty("csp.repo", ".."));
+        agencyLinesOfA = OpenData.maldonLines(repo, OpenData.AGENCY_MONTH, 20);
+        List<String> openLines = OpenData.maldonLines(repo, OpenData.OPEN_MONTH, 60);
+        openData = new OpenData(OpenData.rows(openLines), OpenData.rows(agencyLinesOfA));
         String admin = callers.token(Callers.ADMIN);
         recordsOfA = new RecordPaths(operations, baseUrls, admin, SecuritySuiteIT::ofPartnershipA,
                 Set.of(importOfA(), reportOf(PARTNERSHIP_A, false))).walk(inputsOfA);
         recordsOfB = new RecordPaths(operations, baseUrls, admin, item -> !ofPartnershipA(item),
                 Set.of(reportOf(Callers.PARTNERSHIP_B, true))).walk(new Inputs(Callers.PARTNERSHIP_B));
+        importOpenData(openLines);
+    }
+
+    /**
+     * Maldon's rows of 2018-02 as data.police.uk published them (publication=data.police.uk): the
+     * open data the open operations serve; waits until every located row is served.
+     */
+    private static void importOpenData(List<String> lines) {
+        Http.Answer answer = Http.send("POST", stack.url("incident") + "/api/v1/incident-imports?publication=data.police.uk",
+                callers.token("essex-police-submitter"), Map.of("Content-Type", "text/csv"),
+                HttpRequest.BodyPublishers.ofString(String.join("\n", lines) + "\n"));
+        if (answer.status() != 202) {
+            throw new IllegalStateException("the open-data import was refused: " + answer.status() + " " + answer.body());
+        }
+        Set<String> located = openData.openRows().stream().filter(OpenData.Row::located).map(OpenData.Row::crimeId)
+                .filter(id -> !id.isBlank()).collect(Collectors.toSet());
+        String url = stack.url("reporting") + OpenData.PREFIX + "crimes-street/all-crime?poly="
+                + Inputs.encode(openData.polygonRoundOpenRows()) + "&date=" + OpenData.OPEN_MONTH;
+        await().atMost(PATIENCE).until(() -> openPersistentIds(Http.get(url, null)).containsAll(located));
+    }
+
+    private static Set<String> openPersistentIds(Http.Answer answer) {
+        if (answer.status() != 200) {
+            return Set.of();
+        }
+        return OpenData.crimes(Inputs.read(answer.body())).stream().map(c -> c.path("persistent_id").asText())
+                .collect(Collectors.toSet());
     }
 
     @AfterAll
@@ -133,20 +168,14 @@ class SecuritySuiteIT {
 
     /** A police.uk file of Maldon's rows imported by Essex Police: an import of partnership A (no list names it). */
     private static String importOfA() {
-        try {
-            Path file = Path.of(System.getProperty("csp.repo", "..")).resolve("deploy/local/demo-data/police-uk/essex/2018-01-essex-street.csv");
-            List<String> lines = java.nio.file.Files.readAllLines(file);
-            String csv = lines.get(0) + "\n" + lines.stream().skip(1).filter(l -> l.contains(",Maldon ")).limit(20)
-                    .collect(Collectors.joining("\n")) + "\n";
-            Http.Answer answer = Http.send("POST", stack.url("incident") + "/api/v1/incident-imports",
-                    callers.token("essex-police-submitter"), Map.of("Content-Type", "text/csv"),
-                    HttpRequest.BodyPublishers.ofString(csv));
-            String location = answer.header("Location").orElseThrow(() -> new IllegalStateException(
-                    "the import of partnership A was refused: " + answer.status() + " " + answer.body()));
-            return java.net.URI.create(location).getPath();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        // Maldon's first 20 rows of 2018-01 (OpenData.AGENCY_MONTH), the agency's own copy: not open data.
+        String csv = String.join("\n", agencyLinesOfA) + "\n";
+        Http.Answer answer = Http.send("POST", stack.url("incident") + "/api/v1/incident-imports",
+                callers.token("essex-police-submitter"), Map.of("Content-Type", "text/csv"),
+                HttpRequest.BodyPublishers.ofString(csv));
+        String location = answer.header("Location").orElseThrow(() -> new IllegalStateException(
+                "the import of partnership A was refused: " + answer.status() + " " + answer.body()));
+        return java.net.URI.create(location).getPath();
     }
 
     /**
@@ -232,11 +261,26 @@ class SecuritySuiteIT {
         report.note(API9, "Every documented operation must declare who may call it (a security requirement, "
                 + "its scopes the realm roles allowed). The routes the services' code declares (JAX-RS resources, "
                 + "indexed from the packaged jars) must equal the documented operations, and the public port "
-                + "must serve no management or developer routes.");
+                + "must serve no management or developer routes. An operation declared open (`security: []`, "
+                + "reported as \"open (no token)\") is a declared policy, allowed only where open data lives: under "
+                + OpenData.PREFIX + ", a GET or HEAD, or the form-encoded POST query of crimes-street; an open "
+                + "operation elsewhere, or one that writes (PUT, PATCH, DELETE, any other POST), fails, and so "
+                + "does one that takes a partnership id. An operation without `security` declares nothing and fails.");
         for (ApiOperation operation : operations) {
             report.record(API9, operation.service() + " " + operation.label(), "declared role policy",
-                    "security requirement", operation.declaresPolicy() ? "roles " + operation.roles() : "none",
+                    "security requirement, or security [] for open data", operation.policy(),
                     operation.declaresPolicy());
+            if (operation.open()) {
+                report.record(API9, operation.service() + " " + operation.label(), "open operation (security [])",
+                        "under " + OpenData.PREFIX + ", GET/HEAD or the form POST query",
+                        operation.openWhereOpenDataLives() ? "open-data read" : "open " + operation.method()
+                                + " " + operation.path(), operation.openWhereOpenDataLives());
+                boolean scoped = operation.hasQueryParameter("partnership") || operation.pathParameters().stream()
+                        .anyMatch(p -> p.toLowerCase().contains("partnership"))
+                        || OpenData.formFields(operation).stream().anyMatch(f -> f.toLowerCase().contains("partnership"));
+                report.record(API9, operation.service() + " " + operation.label(), "open operation's parameters",
+                        "no partnership id", scoped ? "takes a partnership id" : "no partnership id", !scoped);
+            }
         }
         for (String service : LocalStack.SERVICES) {
             Set<String> documented = operations.stream().filter(o -> o.service().equals(service))
@@ -287,6 +331,11 @@ class SecuritySuiteIT {
         refused.put("wrong issuer (realm key, another host name)", callers.tokenWithAnotherIssuer(Callers.ADMIN));
         refused.put("expired (realm-signed, past its exp)", expiredTokenOfTheRealm());
         report.note(API2, "Every operation, called with each token below, must answer 401 and change nothing. "
+                + "Open operations (security [], " + OpenData.PREFIX + ") are the exception for no token only: "
+                + "asked well-formed questions without a token they must answer 200 (404 where the inputs name "
+                + "nothing held), never 401 or 5xx; a token in the query string is not read as a token there; "
+                + "every other token below must still be refused 401 (proactive authentication refuses a token "
+                + "that does not verify before any route is chosen, open or not). "
                 + "The expired token is the realm's own: a client that is csp-cli in all but its access tokens' "
                 + "lifespan (" + Callers.SHORT_LIFESPAN_SECONDS + " s) issues it, it is shown to verify, and it "
                 + "is used once its exp has passed. Keycloak sets no nbf, so a token with nbf in the future can "
@@ -294,22 +343,38 @@ class SecuritySuiteIT {
                 + "under another host name is signed by the realm's own key and differs only in its issuer.");
         Map<String, String> before = stored.fingerprint(true);
         for (ApiOperation operation : operations) {
-            String path = recordsOfA.bind(operation).orElse(placeholders(operation));
-            String url = baseUrls.get(operation.service()) + path + inputsOfA.query(operation, null);
+            String path = pathOf(operation, recordsOfA);
+            String url = baseUrls.get(operation.service()) + path + queryOf(operation, inputsOfA, null);
             refused.forEach((attack, token) -> {
                 Http.Answer answer = call(operation, url, token);
-                report.record(API2, operation.service() + " " + operation.label(), attack, "401",
+                if (operation.open() && token == null) {
+                    // Open data needs no token: the question, well-formed, is answered.
+                    report.record(API2, operation.service() + " " + operation.label(), "no token (open operation)",
+                            "200 or 404", String.valueOf(answer.status()),
+                            answer.status() == 200 || answer.status() == 404);
+                    return;
+                }
+                report.record(API2, operation.service() + " " + operation.label(), attack,
+                        operation.open() ? "401 (proactive authentication, although the operation is open)" : "401",
                         String.valueOf(answer.status()), answer.status() == 401);
             });
             Http.Answer inQuery = call(operation, url + (url.contains("?") ? "&" : "?") + "access_token=" + valid, null);
-            report.record(API2, operation.service() + " " + operation.label(), "token in the query string", "401",
-                    String.valueOf(inQuery.status()), inQuery.status() == 401);
+            if (operation.open()) {
+                // Not read as a token: answered as without one (the admin's reach would show in nothing open anyway).
+                report.record(API2, operation.service() + " " + operation.label(), "token in the query string",
+                        "ignored: 200 or 404, as without a token", String.valueOf(inQuery.status()),
+                        inQuery.status() == 200 || inQuery.status() == 404);
+            } else {
+                report.record(API2, operation.service() + " " + operation.label(), "token in the query string", "401",
+                        String.valueOf(inQuery.status()), inQuery.status() == 401);
+            }
         }
         String unscoped = callers.token(Callers.UNSCOPED);
         for (ApiOperation operation : operations.stream().filter(o -> o.allows("analyst")).toList()) {
-            String path = recordsOfA.bind(operation).orElse(placeholders(operation));
+            String path = pathOf(operation, recordsOfA);
             Http.Answer answer = call(operation, baseUrls.get(operation.service()) + path
-                    + new Inputs(Callers.PARTNERSHIP_B).query(operation, null), unscoped);
+                    + queryOf(operation, new Inputs(Callers.PARTNERSHIP_B), null), unscoped);
+            // A token without agency is refused wherever it is sent (platform ScopingClaims), open routes too.
             report.record(API2, operation.service() + " " + operation.label(),
                     "valid token without agency and partnerships claims", "403", String.valueOf(answer.status()),
                     answer.status() == 403);
@@ -344,11 +409,18 @@ class SecuritySuiteIT {
     void eachRoleReachesOnlyTheOperationsItsPolicyGivesIt() {
         report.note(API5, "Each role of partnership B calls every operation its policy does not give it, by the "
                 + "documented method and by HEAD; an OPTIONS request and method-override headers must not open "
-                + "anything either. Operations the role may call are not sent here (object level: API1).");
+                + "anything either. Operations the role may call are not sent here (object level: API1). "
+                + "Open operations (security []) allow every role: there is nothing to refuse, so no 403 is "
+                + "expected of them; instead each role of B must get the answer a caller without a token gets "
+                + "(never 401 or 403), and the methods their paths do not document (PUT, PATCH, DELETE, POST "
+                + "where only GET is) must answer 405, with and without a token.");
         Map<String, String> before = stored.fingerprint(true);
         for (ApiOperation operation : operations) {
-            String path = recordsOfA.bind(operation).orElse(placeholders(operation));
-            String url = baseUrls.get(operation.service()) + path + inputsOfA.query(operation, null);
+            String path = pathOf(operation, recordsOfA);
+            String url = baseUrls.get(operation.service()) + path + queryOf(operation, inputsOfA, null);
+            if (operation.open()) {
+                openToEveryRole(operation, url);
+            }
             for (Map.Entry<String, String> role : Callers.OF_PARTNERSHIP_B.entrySet()) {
                 if (operation.allows(role.getKey())) {
                     continue;
@@ -384,6 +456,34 @@ class SecuritySuiteIT {
         assertThat(report.failures(API5), empty());
     }
 
+    /**
+     * An open operation refuses no role (there is nothing to refuse): each role of B gets the answer a
+     * caller without a token gets. The methods the document does not give its path are not there,
+     * for anyone: 405.
+     */
+    private void openToEveryRole(ApiOperation operation, String url) {
+        Http.Answer anonymous = call(operation, url, null);
+        for (Map.Entry<String, String> role : Callers.OF_PARTNERSHIP_B.entrySet()) {
+            Http.Answer answer = call(operation, url, callers.token(role.getValue()));
+            report.record(API5, operation.service() + " " + operation.label(), role.getKey()
+                    + " (open operation: every role allowed)", "as without a token: " + anonymous.status(),
+                    String.valueOf(answer.status()), answer.status() == anonymous.status()
+                            && answer.status() != 401 && answer.status() != 403);
+        }
+        for (String method : List.of("PUT", "PATCH", "DELETE", "POST")) {
+            if (operations.stream().anyMatch(o -> o.method().equals(method) && o.path().equals(operation.path()))) {
+                continue;
+            }
+            for (String user : java.util.Arrays.asList(null, Callers.ADMIN)) {
+                Http.Answer answer = Http.send(method, url, user == null ? null : callers.token(user),
+                        Map.of("Content-Type", "application/json"), HttpRequest.BodyPublishers.ofString("{}"));
+                report.record(API5, operation.service() + " " + method + " " + operation.path(),
+                        (user == null ? "no token" : user) + ": a method the open path does not document", "405",
+                        String.valueOf(answer.status()), answer.status() == 405);
+            }
+        }
+    }
+
     // ---------------------------------------------------------------------------------------- API1
 
     @Test
@@ -401,6 +501,10 @@ class SecuritySuiteIT {
         Map<String, String> before = stored.fingerprint(true);
         Map<String, Integer> refusalsByService = new LinkedHashMap<>();
         for (ApiOperation operation : operations) {
+            if (operation.open()) {
+                // No partnership id to swap: open operations are tried below (openDataHoldsNoPartnershipsRecords).
+                continue;
+            }
             Optional<String> path = recordsOfA.bind(operation);
             boolean takesId = !operation.pathParameters().isEmpty() || operation.hasQueryParameter("partnership");
             if (!takesId) {
@@ -438,6 +542,7 @@ class SecuritySuiteIT {
             }
         }
         bodiesNamingPartnershipA(refusalsByService);
+        openDataHoldsNoPartnershipsRecords();
         recordNothingChanged(API1, "every call with A's ids", before);
         refusalsByService.forEach((service, refusals) -> {
             long audited = AuditTrail.refusals(baseUrls.get(service), callers.token(Callers.ADMIN), callers);
@@ -445,6 +550,134 @@ class SecuritySuiteIT {
                     String.valueOf(audited), audited >= refusals);
         });
         assertThat(report.failures(API1), empty());
+    }
+
+    /**
+     * The open operations take no partnership id and no token, so what B (or anyone) could reach of A
+     * through them is whatever they serve: it must be open data only. Partnership A's agency-posted
+     * records (Maldon's rows of 2018-01 as Essex Police's own copy, SUITE-A-1, and B's SUITE-B-OWN)
+     * must appear in no open answer, asked where they are, for their month and for the latest, by
+     * the GET and the form POST, as no one, as B's analyst and as an admin.
+     */
+    private void openDataHoldsNoPartnershipsRecords() {
+        report.note(API1, "Open operations (security [], " + OpenData.PREFIX + ") take no partnership id and no "
+                + "token, so they are not in the matrix above: what anyone, B's users among them, can reach "
+                + "through them is what they serve, which must be open data only (records imported from a "
+                + "data.police.uk publication). The suite imports Maldon's rows of " + OpenData.OPEN_MONTH
+                + " with publication=data.police.uk, and Maldon's rows of " + OpenData.AGENCY_MONTH + " as "
+                + "Essex Police's own copy (agency-posted, never open), beside SUITE-A-1 and SUITE-B-OWN posted "
+                + "through /api/. Every open question about the agency-posted records (crimes-street and "
+                + "crimes-at-location at their coordinates, by GET and by the form POST, for their month and "
+                + "for the latest; crimes-no-location of their month; crimes-street-dates; outcomes-for-crime "
+                + "with their Crime IDs and externalRefs, 404) must show none of them, asked without a token, by "
+                + "B's analyst and by a platform admin (a token widens nothing open). Control rows show the "
+                + "open month's rows are served, and nothing else is. Open-data reads name no caller: the "
+                + "audit-trail count of refusals above is of B's users on /api/ only, and no open read is "
+                + "expected in it.");
+        String feed = stack.url("reporting") + "/api/v1/feeds/incident-counts?partnership=" + PARTNERSHIP_A + "&from="
+                + OpenData.AGENCY_MONTH + "&to=" + OpenData.AGENCY_MONTH + "&groupBy=district";
+        String admin = callers.token(Callers.ADMIN);
+        int agencyRows = openData.agencyCrimeIds().size();
+        try {
+            await().atMost(PATIENCE).until(() -> Inputs.read(Http.get(feed, admin).body()).at("/rows/0/count")
+                    .asInt(), org.hamcrest.Matchers.greaterThanOrEqualTo(agencyRows));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // Reported below: the leak checks would not be worth much before reporting-service has the rows.
+        }
+        String counted = Inputs.read(Http.get(feed, admin).body()).at("/rows/0/count").asText("none");
+        report.record(API1, "reporting GET /api/v1/feeds/incident-counts", "A's agency-posted rows of "
+                + OpenData.AGENCY_MONTH + " reached reporting-service (so a leak would show)", ">= " + agencyRows,
+                counted, Inputs.read(Http.get(feed, admin).body()).at("/rows/0/count").asInt() >= agencyRows);
+
+        Map<String, String> askers = new LinkedHashMap<>();
+        askers.put("no token", null);
+        askers.put("analyst of B", callers.token(Callers.OF_PARTNERSHIP_B.get("analyst")));
+        askers.put("platform-admin", admin);
+        String base = stack.url("reporting") + OpenData.PREFIX;
+        Set<String> agencyIds = openData.agencyCrimeIds();
+        Set<String> openIds = openData.openCrimeIds();
+        // Control: the open month is served whole, and holds only the open rows.
+        for (Map.Entry<String, String> asker : askers.entrySet()) {
+            Http.Answer whole = Http.get(base + "crimes-street/all-crime?poly=" + Inputs.encode(openData.polygonRoundOpenRows())
+                    + "&date=" + OpenData.OPEN_MONTH, asker.getValue());
+            List<JsonNode> crimes = whole.status() == 200 ? OpenData.crimes(Inputs.read(whole.body())) : List.of();
+            List<String> foreign = crimes.stream().filter(c -> !c.path("persistent_id").asText().isEmpty()
+                    && !openIds.contains(c.path("persistent_id").asText())).map(c -> c.path("persistent_id").asText())
+                    .toList();
+            report.record(API1, "reporting GET " + OpenData.PREFIX + "crimes-street/{category}", asker.getKey()
+                    + ": control, every open row of " + OpenData.OPEN_MONTH, "served, and only open rows",
+                    whole.status() + ", " + crimes.size() + " crimes" + (foreign.isEmpty() ? "" : ", not open: " + foreign),
+                    whole.status() == 200 && !crimes.isEmpty() && foreign.isEmpty());
+        }
+        Set<String> places = new LinkedHashSet<>();
+        openData.agencyRows().stream().filter(OpenData.Row::located)
+                .forEach(r -> places.add(r.latitude() + "," + r.longitude()));
+        for (String place : places) {
+            String lat = place.split(",")[0];
+            String lng = place.split(",")[1];
+            for (String month : java.util.Arrays.asList(OpenData.AGENCY_MONTH, null)) {
+                String form = "lat=" + lat + "&lng=" + lng + (month == null ? "" : "&date=" + month);
+                for (Map.Entry<String, String> asker : askers.entrySet()) {
+                    leakCheck("GET crimes-street/{category}", asker.getKey(), place, month,
+                            Http.get(base + "crimes-street/all-crime?" + form, asker.getValue()), agencyIds);
+                    leakCheck("POST crimes-street/{category}", asker.getKey(), place, month,
+                            Http.send("POST", base + "crimes-street/all-crime", asker.getValue(),
+                                    Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                                    HttpRequest.BodyPublishers.ofString(form)), agencyIds);
+                    leakCheck("GET crimes-at-location", asker.getKey(), place, month,
+                            Http.get(base + "crimes-at-location?" + form, asker.getValue()), agencyIds);
+                }
+            }
+        }
+        for (Map.Entry<String, String> asker : askers.entrySet()) {
+            leakCheck("GET crimes-no-location", asker.getKey(), "force essex", OpenData.AGENCY_MONTH,
+                    Http.get(base + "crimes-no-location?category=all-crime&force=essex&date=" + OpenData.AGENCY_MONTH,
+                            asker.getValue()), agencyIds);
+            Http.Answer dates = Http.get(base + "crimes-street-dates", asker.getValue());
+            Set<String> months = new java.util.TreeSet<>();
+            if (dates.status() == 200) {
+                Inputs.read(dates.body()).forEach(d -> months.add(d.path("date").asText()));
+            }
+            report.record(API1, "reporting GET " + OpenData.PREFIX + "crimes-street-dates", asker.getKey()
+                    + ": months held", "only " + OpenData.OPEN_MONTH + " (not " + OpenData.AGENCY_MONTH
+                    + " nor 2024-05, the months of agency-posted records)", dates.status() + " " + months,
+                    dates.status() == 200 && months.equals(Set.of(OpenData.OPEN_MONTH)));
+            List<String> refs = new ArrayList<>(agencyIds);
+            refs.addAll(List.of("SUITE-A-1", "SUITE-B-OWN"));
+            List<String> found = new ArrayList<>();
+            for (String ref : refs) {
+                Http.Answer outcome = Http.get(base + "outcomes-for-crime/" + Inputs.encode(ref), asker.getValue());
+                if (outcome.status() != 404) {
+                    found.add(ref + " " + outcome.status());
+                }
+            }
+            report.record(API1, "reporting GET " + OpenData.PREFIX + "outcomes-for-crime/{persistent_id}",
+                    asker.getKey() + ": the " + refs.size() + " agency-posted records' Crime IDs and externalRefs",
+                    "404 for every one", found.isEmpty() ? "404 for every one" : "answered: " + found, found.isEmpty());
+            Http.Answer control = Http.get(base + "outcomes-for-crime/" + openData.openCrimeId(), asker.getValue());
+            report.record(API1, "reporting GET " + OpenData.PREFIX + "outcomes-for-crime/{persistent_id}",
+                    asker.getKey() + ": control, an open row's Crime ID", "200", String.valueOf(control.status()),
+                    control.status() == 200);
+        }
+    }
+
+    /** An open answer about agency-posted records' place: 404, or none of them and nothing of their month. */
+    private void leakCheck(String operation, String asker, String place, String month, Http.Answer answer,
+            Set<String> agencyIds) {
+        List<String> leaked = new ArrayList<>();
+        if (answer.status() == 200) {
+            for (JsonNode crime : OpenData.crimes(Inputs.read(answer.body()))) {
+                String id = crime.path("persistent_id").asText();
+                if (agencyIds.contains(id) || !crime.path("month").asText().equals(OpenData.OPEN_MONTH)) {
+                    leaked.add((id.isEmpty() ? "id " + crime.path("id").asText() : id) + " of "
+                            + crime.path("month").asText());
+                }
+            }
+        }
+        report.record(API1, "reporting " + operation.replaceFirst(" ", " " + OpenData.PREFIX), asker + " at "
+                + place + ", " + (month == null ? "latest month" : month), "404 or no agency-posted record",
+                answer.status() + (leaked.isEmpty() ? "" : " leaked " + leaked),
+                (answer.status() == 200 || answer.status() == 404) && leaked.isEmpty());
     }
 
     /** POSTs whose body names a partnership: B's users name A's. */
@@ -481,7 +714,10 @@ class SecuritySuiteIT {
                 + "of 5 from 10 up (small counts suppressed). Every role of partnership B reads every operation "
                 + "it may call on B's own records, and each answer must carry only the properties its documented "
                 + "schema declares for it (so no role is handed a field the document does not give it); the "
-                + "rows name the properties each role was given.");
+                + "rows name the properties each role was given. Open operations take no JSON body; their "
+                + "answers (police.uk's shapes) are read without a token and as every role of B, GETs and the "
+                + "form POST query alike, and must be 200 and carry only their documented properties too. Viewers' "
+                + "suppression is of partnership figures and does not apply to the open, published rows.");
         String admin = callers.token(Callers.ADMIN);
         Map<String, String> before = stored.fingerprint(true);
         for (ApiOperation operation : operations) {
@@ -511,8 +747,9 @@ class SecuritySuiteIT {
         }
         recordNothingChanged(API3, "every body with a server-owned property", before);
         String viewer = callers.token(Callers.OF_PARTNERSHIP_B.get("viewer"));
+        // Open operations serve police.uk's published rows, not partnership figures: no suppression applies.
         for (ApiOperation operation : operations.stream().filter(o -> o.service().equals("reporting")
-                && o.method().equals("GET") && o.allows("viewer")).toList()) {
+                && o.method().equals("GET") && o.allows("viewer") && !o.open()).toList()) {
             String path = Optional.ofNullable(operation.bind(Map.of("partnershipId", Callers.PARTNERSHIP_B)))
                     .or(() -> recordsOfB.bind(operation)).orElse(operation.path());
             Http.Answer answer = Http.get(baseUrls.get("reporting") + path + new Inputs(Callers.PARTNERSHIP_B)
@@ -528,7 +765,23 @@ class SecuritySuiteIT {
 
     private void answersCarryOnlyTheirDocumentedProperties() {
         Inputs inputsOfB = new Inputs(Callers.PARTNERSHIP_B);
-        for (ApiOperation operation : operations.stream().filter(o -> o.method().equals("GET")).toList()) {
+        for (ApiOperation operation : operations.stream().filter(ApiOperation::open).toList()) {
+            String url = baseUrls.get(operation.service()) + openData.path(operation) + openData.query(operation, null);
+            Map<String, String> askers = new LinkedHashMap<>();
+            askers.put("no token", null);
+            Callers.OF_PARTNERSHIP_B.forEach((role, user) -> askers.put(role, callers.token(user)));
+            askers.forEach((asker, token) -> {
+                Http.Answer answer = call(operation, url, token);
+                if (answer.status() != 200 || !answer.contentType().contains("json")) {
+                    report.record(API3, operation.service() + " " + operation.label(), asker
+                            + ": a well-formed open question", "200 JSON, to check its properties",
+                            answer.status() + " " + answer.contentType(), false);
+                    return;
+                }
+                recordDocumentedProperties(operation, asker, answer);
+            });
+        }
+        for (ApiOperation operation : operations.stream().filter(o -> o.method().equals("GET") && !o.open()).toList()) {
             Optional<String> path = operation.pathParameters().isEmpty() ? Optional.of(operation.path())
                     : recordsOfB.bind(operation);
             if (path.isEmpty()) {
@@ -543,16 +796,19 @@ class SecuritySuiteIT {
                 if (answer.status() != 200 || !answer.contentType().contains("json")) {
                     continue;
                 }
-                JsonNode schema = operation.answerSchema();
-                JsonNode body = Inputs.read(answer.body());
-                List<String> undeclared = schema.isMissingNode() ? List.of("(no schema documented)")
-                        : operation.document().undeclared(body, schema, "");
-                report.record(API3, operation.service() + " " + operation.label(), role.getKey() + ": properties "
-                        + abbreviate(String.join(", ", propertiesOf(body, ""))), "only documented ones",
-                        undeclared.isEmpty() ? "only documented ones" : "undocumented " + undeclared,
-                        undeclared.isEmpty());
+                recordDocumentedProperties(operation, role.getKey(), answer);
             }
         }
+    }
+
+    private void recordDocumentedProperties(ApiOperation operation, String asker, Http.Answer answer) {
+        JsonNode schema = operation.answerSchema();
+        JsonNode body = Inputs.read(answer.body());
+        List<String> undeclared = schema.isMissingNode() ? List.of("(no schema documented)")
+                : operation.document().undeclared(body, schema, "");
+        report.record(API3, operation.service() + " " + operation.label(), asker + ": properties "
+                + abbreviate(String.join(", ", propertiesOf(body, ""))), "only documented ones",
+                undeclared.isEmpty() ? "only documented ones" : "undocumented " + undeclared, undeclared.isEmpty());
     }
 
     /** The property paths an answer holds, items of arrays as one. */
@@ -602,7 +858,11 @@ class SecuritySuiteIT {
         report.note(API4, "Page sizes past the cap, bodies past the JSON limit (with a declared length, without a "
                 + "Content-Type, chunked), a batch past its cap, and one caller's burst past the rate limit. "
                 + "The database's statement timeout and the import size cap are proved by the services' own tests "
-                + "(platform-tests, incident-service), as they take minutes or gigabytes to reach from outside.");
+                + "(platform-tests, incident-service), as they take minutes or gigabytes to reach from outside. "
+                + "The open-data routes (" + OpenData.PREFIX + ", no token) are limited per address, apart from "
+                + "/api/: the suite's stack runs both limits as in production, and the suite waits out each "
+                + "429 as its Retry-After says. Open operations take no page size; a polygon of more points "
+                + "than they take is in Fuzzing.");
         String admin = callers.token(Callers.ADMIN);
         for (ApiOperation operation : operations.stream().filter(o -> o.hasQueryParameter("limit")).toList()) {
             String path = recordsOfA.bind(operation).orElse(placeholders(operation));
@@ -651,6 +911,7 @@ class SecuritySuiteIT {
         report.record(API4, "incident POST /api/v1/incidents/batch", "5,001 incidents", "400 or 413",
                 String.valueOf(overCap.status()), overCap.status() == 400 || overCap.status() == 413);
         rateLimit();
+        openDataRateLimit();
         assertThat(report.failures(API4), empty());
     }
 
@@ -674,6 +935,33 @@ class SecuritySuiteIT {
         Http.Answer bystander = Http.sendOnce("GET", url, other, Map.of(), HttpRequest.BodyPublishers.noBody());
         report.record(API4, "incident GET /api/v1/categories", "another caller meanwhile", "200",
                 String.valueOf(bystander.status()), bystander.status() == 200);
+    }
+
+    /**
+     * The open-data routes take no token, so their limit is per address, in buckets apart from /api/'s:
+     * a burst from the suite's address is refused 429, and a signed-in caller of /api/ meanwhile is not.
+     */
+    private void openDataRateLimit() {
+        String url = stack.url("reporting") + OpenData.PREFIX + "forces";
+        Http.Answer limited = null;
+        int sent = 0;
+        for (; sent < 2000 && limited == null; sent++) {
+            Http.Answer answer = Http.sendOnce("GET", url, null, Map.of(), HttpRequest.BodyPublishers.noBody());
+            if (answer.status() == 429) {
+                limited = answer;
+            }
+        }
+        report.record(API4, "reporting GET " + OpenData.PREFIX + "forces", "one address's burst of up to 2,000 "
+                + "requests without a token", "429 with Retry-After, problem+json", limited == null ? "never limited"
+                        : limited.status() + " after " + sent + " requests, Retry-After "
+                                + limited.header("Retry-After").orElse("none") + " " + limited.contentType(),
+                limited != null && limited.header("Retry-After").isPresent()
+                        && limited.contentType().contains("problem+json"));
+        Http.Answer signedIn = Http.sendOnce("GET", stack.url("reporting") + "/api/v1/admin/dead-letters",
+                callers.token(Callers.ADMIN), Map.of(), HttpRequest.BodyPublishers.noBody());
+        report.record(API4, "reporting GET /api/v1/admin/dead-letters", "a signed-in caller of /api/ from the "
+                + "same address meanwhile", "200 (buckets apart)", String.valueOf(signedIn.status()),
+                signedIn.status() == 200);
     }
 
     // ---------------------------------------------------------------------------------------- API6
@@ -793,19 +1081,31 @@ class SecuritySuiteIT {
     @Order(8)
     void everyAnswerCarriesTheSecurityHeadersAndNoStackTrace() {
         report.note(API8, "Every answer the suite has had from an /api/ route so far, checked for the headers a "
-                + "browser needs and for stack traces; CORS for a configured and an unknown origin.");
+                + "browser needs and for stack traces; CORS for a configured and an unknown origin. Answers of "
+                + "the open-data routes (" + OpenData.PREFIX + ", every open operation's, errors and 429s "
+                + "included) are checked apart for the same headers and stack traces, bar Cache-Control: "
+                + "no-store, which is for records about people and places; open data is published under the "
+                + "Open Government Licence and may be cached like data.police.uk's.");
         List<Http.Answer> seen;
         synchronized (answers) {
             seen = List.copyOf(answers);
         }
         Map<String, Long> missing = new LinkedHashMap<>();
+        long open = 0;
         for (Http.Answer answer : seen) {
-            check(missing, answer, "X-Content-Type-Options", v -> v.equalsIgnoreCase("nosniff"));
-            check(missing, answer, "Content-Security-Policy", v -> v.contains("frame-ancestors 'none'"));
-            check(missing, answer, "Referrer-Policy", v -> !v.isBlank());
-            check(missing, answer, "Cache-Control", v -> v.contains("no-store"));
+            boolean openData = java.net.URI.create(answer.url()).getPath().startsWith(OpenData.PREFIX);
+            String prefix = openData ? "open data: " : "";
+            open += openData ? 1 : 0;
+            check(missing, answer, prefix + "X-Content-Type-Options", "X-Content-Type-Options",
+                    v -> v.equalsIgnoreCase("nosniff"));
+            check(missing, answer, prefix + "Content-Security-Policy", "Content-Security-Policy",
+                    v -> v.contains("frame-ancestors 'none'"));
+            check(missing, answer, prefix + "Referrer-Policy", "Referrer-Policy", v -> !v.isBlank());
+            if (!openData) {
+                check(missing, answer, "Cache-Control", "Cache-Control", v -> v.contains("no-store"));
+            }
             if (answer.body() != null && STACK_TRACE.matcher(answer.body()).find()) {
-                missing.merge("stack trace in body", 1L, Long::sum);
+                missing.merge(prefix + "stack trace in body", 1L, Long::sum);
                 report.record(API8, answer.method() + " " + answer.url(), "error body", "no stack trace",
                         abbreviate(answer.body()), false);
             }
@@ -813,8 +1113,16 @@ class SecuritySuiteIT {
         for (String check : List.of("X-Content-Type-Options", "Content-Security-Policy", "Referrer-Policy",
                 "Cache-Control", "stack trace in body")) {
             long count = missing.getOrDefault(check, 0L);
-            report.record(API8, seen.size() + " answers", check, "on every answer" + (check.startsWith("stack")
-                    ? " (none)" : ""), count == 0 ? "held" : count + " answers lack it", count == 0);
+            report.record(API8, (seen.size() - open) + " answers of /api/", check, "on every answer"
+                    + (check.startsWith("stack") ? " (none)" : ""), count == 0 ? "held" : count + " answers lack it",
+                    count == 0);
+        }
+        for (String check : List.of("X-Content-Type-Options", "Content-Security-Policy", "Referrer-Policy",
+                "stack trace in body")) {
+            long count = missing.getOrDefault("open data: " + check, 0L);
+            report.record(API8, open + " answers of " + OpenData.PREFIX, check, "on every answer"
+                    + (check.startsWith("stack") ? " (none)" : ""), count == 0 ? "held" : count + " answers lack it",
+                    count == 0 && open > 0);
         }
         for (String service : LocalStack.SERVICES) {
             String url = stack.url(service) + "/api/v1/admin/dead-letters";
@@ -832,10 +1140,10 @@ class SecuritySuiteIT {
         assertThat(report.failures(API8), empty());
     }
 
-    private static void check(Map<String, Long> missing, Http.Answer answer, String header,
+    private static void check(Map<String, Long> missing, Http.Answer answer, String key, String header,
             java.util.function.Predicate<String> ok) {
         if (!answer.header(header).map(ok::test).orElse(false)) {
-            missing.merge(header, 1L, Long::sum);
+            missing.merge(key, 1L, Long::sum);
         }
     }
 
@@ -947,17 +1255,24 @@ class SecuritySuiteIT {
         report.note(FUZZ, "Every operation, as a platform admin and as partnership B's user of a role it allows, "
                 + "with each path and query parameter malformed in turn and, where it takes JSON, with malformed "
                 + "bodies. No answer may be a 5xx or carry a stack trace, no malformed change may be accepted, and "
-                + "the database must be unchanged at the end.");
+                + "the database must be unchanged at the end. Open operations are sent the same without a "
+                + "token too, their form POST query with each form field malformed in turn, and malformed "
+                + "open-data questions (lat and lng out of range or not numbers, polygons of too few points, "
+                + "of words, out of range or of more than 10,000 points, months that are not months): a value "
+                + "malformed for its parameter must be answered 4xx, and nothing 5xx.");
         Map<String, String> before = stored.fingerprint(true);
         for (ApiOperation operation : operations) {
             List<String> roles = new ArrayList<>(List.of(Callers.ADMIN));
             Callers.OF_PARTNERSHIP_B.entrySet().stream()
                     .filter(r -> !r.getKey().equals("platform-admin") && operation.allows(r.getKey())).findFirst()
                     .ifPresent(r -> roles.add(r.getValue()));
-            String path = recordsOfA.bind(operation).orElse(placeholders(operation));
+            if (operation.open()) {
+                roles.add(0, null);
+            }
+            String path = pathOf(operation, recordsOfA);
             String base = baseUrls.get(operation.service());
             for (String user : roles) {
-                String token = callers.token(user);
+                String token = user == null ? null : callers.token(user);
                 for (String parameter : operation.pathParameters()) {
                     String[] bound = path.split("/");
                     String[] template = operation.path().split("/");
@@ -971,40 +1286,125 @@ class SecuritySuiteIT {
                                     ? Inputs.encode(value.getValue()) : bound[i]);
                         }
                         fuzz(operation, user, "path " + parameter + ": " + value.getKey(),
-                                base + fuzzed + inputsOfA.query(operation, null), token, null);
+                                base + fuzzed + queryOf(operation, inputsOfA, null), token, null, parameter,
+                                value.getValue());
                     }
                 }
                 for (JsonNode parameter : operation.parameters("query")) {
                     String name = parameter.path("name").asText();
                     for (Map.Entry<String, String> value : Inputs.malformedValues().entrySet()) {
                         fuzz(operation, user, "query " + name + ": " + value.getKey(),
-                                base + path + inputsOfA.query(operation, Map.of(name, value.getValue())), token, null);
+                                base + path + queryOf(operation, inputsOfA, Map.of(name, value.getValue())), token,
+                                null, name, value.getValue());
+                    }
+                }
+                if (operation.open() && OpenData.isForm(operation)) {
+                    for (String field : OpenData.formFields(operation)) {
+                        for (Map.Entry<String, String> value : Inputs.malformedValues().entrySet()) {
+                            fuzzForm(operation, user, "form " + field + ": " + value.getKey(), base + path, token,
+                                    openData.form(operation, Map.of(field, value.getValue())), field, value.getValue());
+                        }
                     }
                 }
                 if (operation.bodyType() != null && operation.bodyType().contains("json")) {
                     ObjectNode wellFormed = inputsOfA.body(operation, recordsOfA.exemplar(path).orElse(null));
                     for (Map.Entry<String, String> body : inputsOfA.malformedBodies(operation, wellFormed).entrySet()) {
                         fuzz(operation, user, "body: " + body.getKey(), base + path + inputsOfA.query(operation, null),
-                                token, body.getValue().getBytes(StandardCharsets.UTF_8));
+                                token, body.getValue().getBytes(StandardCharsets.UTF_8), null, null);
                     }
                     fuzz(operation, user, "body: not UTF-8", base + path + inputsOfA.query(operation, null), token,
-                            new byte[] { '{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' });
+                            new byte[] { '{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' }, null, null);
                 }
             }
         }
+        malformedOpenDataQuestions();
         recordNothingChanged(FUZZ, "every malformed input", before);
         assertThat(report.failures(FUZZ), empty());
     }
 
-    private void fuzz(ApiOperation operation, String user, String attack, String url, String token, byte[] body) {
+    /**
+     * @param parameter the parameter made malformed, and {@code value} its value: for an open
+     *        operation an answer other than 4xx is right only where the value is well-formed for it
+     */
+    private void fuzz(ApiOperation operation, String user, String attack, String url, String token, byte[] body,
+            String parameter, String value) {
         Http.Answer answer = body == null ? call(operation, url, token)
                 : send(operation, url, token, body, "application/json");
+        recordFuzz(operation, user, attack, answer, body, parameter, value);
+    }
+
+    private void fuzzForm(ApiOperation operation, String user, String attack, String url, String token, String form,
+            String field, String value) {
+        recordFuzz(operation, user, attack, send(operation, url, token, form, operation.bodyType()), null, field, value);
+    }
+
+    private void recordFuzz(ApiOperation operation, String user, String attack, Http.Answer answer, byte[] body,
+            String parameter, String value) {
         boolean clean = answer.status() < 500 && (answer.body() == null || !STACK_TRACE.matcher(answer.body()).find());
         boolean refusedChange = !operation.changes() || answer.status() / 100 == 4
                 || body != null && "[]".equals(new String(body, StandardCharsets.UTF_8))
                         && operation.bodySchema().path("type").asText().equals("array");
-        report.record(FUZZ, operation.service() + " " + operation.label(), user + ": " + attack,
-                operation.changes() ? "4xx" : "no 5xx", String.valueOf(answer.status()), clean && refusedChange);
+        boolean malformedForIt = operation.open() && parameter != null && !OpenData.wellFormed(parameter, value);
+        boolean refusedMalformed = !malformedForIt || answer.status() / 100 == 4;
+        String expected = operation.changes() || malformedForIt ? "4xx" : "no 5xx";
+        report.record(FUZZ, operation.service() + " " + operation.label(), (user == null ? "no token" : user) + ": "
+                + attack, expected, String.valueOf(answer.status()), clean && refusedChange && refusedMalformed);
+    }
+
+    /** The open-data questions police.uk's clients get wrong, each to every open operation that takes its parameters. */
+    private void malformedOpenDataQuestions() {
+        Map<String, Map<String, String>> questions = OpenData.malformedQuestions(openData.anchor());
+        for (ApiOperation operation : operations.stream().filter(ApiOperation::open).toList()) {
+            List<String> takes = new ArrayList<>(operation.parameters("query").stream()
+                    .map(p -> p.path("name").asText()).toList());
+            takes.addAll(OpenData.formFields(operation));
+            if (!takes.contains("lat") && !takes.contains("poly")) {
+                continue;
+            }
+            String url = baseUrls.get(operation.service()) + openData.path(operation);
+            Map<String, Map<String, String>> asked = new LinkedHashMap<>();
+            questions.forEach((name, values) -> {
+                if (takes.containsAll(values.keySet())) {
+                    asked.put(name, values);
+                }
+            });
+            if (takes.contains("poly")) {
+                asked.put("poly of 10,001 points", Map.of("poly", OpenData.hugePolygon(10_001)));
+            }
+            asked.forEach((name, values) -> {
+                String encoded = values.entrySet().stream().map(e -> e.getKey() + "=" + Inputs.encode(e.getValue()))
+                        .collect(Collectors.joining("&"));
+                Http.Answer answer;
+                try {
+                    answer = OpenData.isForm(operation)
+                            ? send(operation, url, null, encoded, operation.bodyType())
+                            : encoded.length() > 8192 ? overHttp11(url + "?" + encoded)
+                                    : call(operation, url + "?" + encoded, null);
+                } catch (java.io.UncheckedIOException e) {
+                    report.record(FUZZ, operation.service() + " " + operation.label(), "no token: " + name, "4xx",
+                            "no answer: " + e.getCause(), false);
+                    return;
+                }
+                boolean clean = answer.body() == null || !STACK_TRACE.matcher(answer.body()).find();
+                report.record(FUZZ, operation.service() + " " + operation.label(), "no token: " + name, "4xx",
+                        String.valueOf(answer.status()), answer.status() / 100 == 4 && clean);
+            });
+            if (OpenData.isForm(operation)) {
+                Map<String, String[]> bodies = new LinkedHashMap<>();
+                bodies.put("JSON sent as the form", new String[] { "application/json",
+                        "{\"lat\": \"" + openData.anchor().latitude() + "\"}" });
+                bodies.put("broken percent-encoding", new String[] { operation.bodyType(), "lat=%ZZ&lng=%" });
+                bodies.put("no body", new String[] { operation.bodyType(), "" });
+                bodies.put("form of 1 MiB in one field", new String[] { operation.bodyType(),
+                        "lat=" + "1".repeat(1024 * 1024) + "&lng=0.7" });
+                bodies.forEach((name, typeAndBody) -> {
+                    Http.Answer answer = send(operation, url, null, typeAndBody[1], typeAndBody[0]);
+                    boolean clean = answer.body() == null || !STACK_TRACE.matcher(answer.body()).find();
+                    report.record(FUZZ, operation.service() + " " + operation.label(), "no token: " + name, "4xx",
+                            String.valueOf(answer.status()), answer.status() / 100 == 4 && clean);
+                });
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------- helpers
@@ -1017,8 +1417,37 @@ class SecuritySuiteIT {
 
     /** The operation as documented, sent with no body beyond what its type needs. */
     private static Http.Answer call(ApiOperation operation, String url, String token) {
-        String body = operation.bodyType() == null ? null : operation.bodyType().contains("json") ? "{}" : "";
+        String body = operation.bodyType() == null ? null : operation.bodyType().contains("json") ? "{}"
+                : operation.open() && OpenData.isForm(operation) ? openData.form(operation, null) : "";
         return send(operation, url, token, body, operation.bodyType());
+    }
+
+    /**
+     * A GET with a URL longer than a server reads, over HTTP/1.1: the suite's client would offer an
+     * upgrade to HTTP/2, which the server ends with GOAWAY instead of an answer to read.
+     */
+    private static Http.Answer overHttp11(String url) {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        try {
+            java.net.http.HttpResponse<String> response = client.send(HttpRequest.newBuilder(java.net.URI.create(url))
+                    .timeout(Duration.ofSeconds(60)).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new Http.Answer("GET", url, response.statusCode(), response.headers(), response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The operation's path bound: to open data for an open operation, else to a record of {@code records}. */
+    private static String pathOf(ApiOperation operation, RecordPaths records) {
+        return operation.open() ? openData.path(operation) : records.bind(operation).orElse(placeholders(operation));
+    }
+
+    private static String queryOf(ApiOperation operation, Inputs inputs, Map<String, String> overrides) {
+        return operation.open() ? openData.query(operation, overrides) : inputs.query(operation, overrides);
     }
 
     private static Http.Answer callWithBody(ApiOperation operation, String url, String token, JsonNode exemplar,
