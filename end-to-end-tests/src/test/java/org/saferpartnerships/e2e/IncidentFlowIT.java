@@ -3,16 +3,23 @@ package org.saferpartnerships.e2e;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.either;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
 import static org.saferpartnerships.testing.api.Requests.withToken;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -25,6 +32,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
 /**
  * An agency's incident travels the whole way: an admin sets up the partnership and its member in
@@ -152,7 +160,9 @@ class IncidentFlowIT {
         stack.stop("reporting");
         long created = 0;
         for (Path file : files) {
+            // As data.police.uk published them: open data, served again under /police-uk/api/ (Order 7).
             String location = withToken(submitter).contentType("text/csv").body(Files.readAllBytes(file))
+                    .queryParam("publication", "data.police.uk")
                     .when().post(stack.url("incident") + "/api/v1/incident-imports")
                     .then().statusCode(202).extract().header("Location");
             String url = stack.url("incident") + location.substring(location.indexOf("/api/"));
@@ -215,6 +225,7 @@ class IncidentFlowIT {
                 + "ws-6,2019-08,Essex Police,Essex Police,,,,,Forest Heath 001A,Burglary,,\n"
                 + "ws-7,2019-09,Essex Police,Essex Police,0.753693,52.248114,On or near Juniper Road,E01033045,"
                 + "St Edmundsbury 005F,Violence and sexual offences,,\n";
+        // Without publication: the agency's own copy, never served as open data (Order 7).
         String location = withToken(submitter).contentType("text/csv").body(csv)
                 .when().post(stack.url("incident") + "/api/v1/incident-imports")
                 .then().statusCode(202).extract().header("Location");
@@ -263,7 +274,7 @@ class IncidentFlowIT {
                 + "Crime type,Last outcome category,Context\n"
                 + "cf-1,2022-03,South Wales Police,South Wales Police,,,,,Cardiff 032F,Burglary,,\n"
                 + "cf-2,2022-03,South Wales Police,South Wales Police,,,,,Cardiff 001A,Burglary,,\n";
-        String location = withToken(submitter).contentType("text/csv").body(csv)
+        String location = withToken(submitter).contentType("text/csv").body(csv).queryParam("publication", "data.police.uk")
                 .when().post(stack.url("incident") + "/api/v1/incident-imports")
                 .then().statusCode(202).extract().header("Location");
         String url = stack.url("incident") + location.substring(location.indexOf("/api/"));
@@ -279,6 +290,78 @@ class IncidentFlowIT {
         assertThat(answer.getString("rows[0].district"), equalTo("W06000015"));
         assertThat(answer.getInt("rows[0].residents"), equalTo(362_400));
         assertThat(answer.getString("rows[0].rate"), equalTo("0.01"));
+    }
+
+    /**
+     * The files imported as data.police.uk publications are served as data.police.uk serves them,
+     * months it no longer keeps included; the incidents the agencies posted themselves never are.
+     */
+    @Test
+    @Order(7)
+    void thePublicationsAreServedAsDataPoliceUkServesThemAndNothingAnAgencyPostedIs() throws Exception {
+        String api = stack.url("reporting") + "/police-uk/api/";
+        // 2018 is long past police.uk's 36 months. 2024's months hold only records agencies posted, 2019's
+        // only West Suffolk's rows, imported as the agency's own copy (Order 5).
+        await().atMost(PATIENCE).until(() -> given().get(api + "crimes-street-dates").then().extract().jsonPath()
+                .getList("date"), equalTo(List.of("2022-03", "2018-07", "2018-06", "2018-05", "2018-04", "2018-03",
+                        "2018-02", "2018-01")));
+
+        // A mile round a crime of March 2018: exactly the file's rows there, counted here independently.
+        Set<String> stored = Set.of("E07000071", "E07000067", "E07000069", "E07000075", "E07000074");
+        List<String[]> rows;
+        try (Stream<String> lines = Files.lines(PoliceUkFiles.all().get(2))) {
+            rows = lines.skip(1).map(line -> line.split(",", -1))
+                    .filter(f -> !f[5].isEmpty() && stored.contains(PoliceUkFiles.cell(String.join(",", f))[2]))
+                    .toList();
+        }
+        String[] centre = rows.stream().filter(f -> !f[0].isEmpty() && !f[10].isEmpty()).findFirst().orElseThrow();
+        double lat = Double.parseDouble(centre[5]);
+        double lng = Double.parseDouble(centre[4]);
+        List<String> expected = rows.stream()
+                .filter(f -> metres(lat, lng, Double.parseDouble(f[5]), Double.parseDouble(f[4])) <= 1609.344)
+                .map(f -> f[0] + "|" + PoliceUkFiles.cell(String.join(",", f))[1] + "|" + f[6] + "|" + f[5])
+                .sorted().toList();
+        JsonPath crimes = given().queryParam("lat", centre[5]).queryParam("lng", centre[4]).queryParam("date", "2018-03")
+                .get(api + "crimes-street/all-crime").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> answered = crimes.getList("$");
+        List<String> actual = answered.stream().map(c -> c.get("persistent_id") + "|" + c.get("category") + "|"
+                + ((Map<?, ?>) ((Map<?, ?>) c.get("location")).get("street")).get("name") + "|"
+                + ((Map<?, ?>) c.get("location")).get("latitude")).sorted().toList();
+        assertThat(actual, equalTo(expected));
+
+        JsonPath outcomes = given().get(api + "outcomes-for-crime/" + centre[0]).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(outcomes.getString("crime.persistent_id"), equalTo(centre[0]));
+        assertThat(outcomes.getString("outcomes[0].category.name"), equalTo(centre[10]));
+
+        // Cardiff's rows had an area but no point.
+        given().queryParam("force", "south-wales").queryParam("date", "2022-03").get(api + "crimes-no-location")
+                .then().statusCode(200).body("persistent_id", containsInAnyOrder("cf-1", "cf-2"))
+                .body("location", everyItem(nullValue()));
+        // Posted by Essex Police through the API: never open data.
+        given().get(api + "outcomes-for-crime/E2E-1").then().statusCode(404);
+        given().get(api + "outcomes-for-crime/ws-1").then().statusCode(404);
+
+        // No token, and a client past data.police.uk's rate is told to wait.
+        List<Integer> statuses = new ArrayList<>();
+        String retryAfter = null;
+        for (int i = 0; i < 45; i++) {
+            Response answer = given().get(api + "forces");
+            statuses.add(answer.statusCode());
+            retryAfter = answer.statusCode() == 429 ? answer.header("Retry-After") : retryAfter;
+        }
+        assertThat(statuses.get(0), equalTo(200));
+        assertThat(statuses, hasItem(429));
+        assertThat(retryAfter, notNullValue());
+    }
+
+    /** Great-circle distance on the IUGG mean radius, as police.uk measures its mile. */
+    private static double metres(double lat1, double lng1, double lat2, double lng2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLng = Math.toRadians(lng2 - lng1);
+        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1))
+                * Math.cos(Math.toRadians(lat2)) * Math.sin(dLng / 2) * Math.sin(dLng / 2);
+        return 2 * 6_371_008.8 * Math.asin(Math.sqrt(h));
     }
 
     /** The feed's counts of the four partnerships in the files' months, by partnership, month, category and district. */
