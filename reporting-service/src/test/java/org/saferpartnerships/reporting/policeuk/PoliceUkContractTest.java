@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -53,6 +54,7 @@ class PoliceUkContractTest {
     private static final String LAT = "51.570718";
     private static final String LNG = "0.458926";
     private static final String CRIME_ID = "4d83433f3117b3a4d2c80510c69ea188a145bd7e94f3e98924109e70333ff" + "735";
+    private static final String NO_OUTCOME_ID = "no-outcome-" + UUID.randomUUID();
     private static final String AGENCY_REF = "BAS-ASB-" + UUID.randomUUID();
 
     private static boolean recorded;
@@ -72,6 +74,9 @@ class PoliceUkContractTest {
                         .published(CRIME_ID, "under-investigation"),
                 Incident.of(p, "burglary", MONTH, "E07000066").published("nolocation" + UUID.randomUUID(),
                         "investigation-complete-no-suspect-identified"),
+                // Far from the others, and with no outcome yet.
+                Incident.of(p, "robbery", MONTH, "E07000066").at("On or near Mill Road", "51.900000", "0.100000")
+                        .published(NO_OUTCOME_ID, null),
                 // Posted by the agency itself, at the same place: never open data.
                 Incident.of(p, "anti-social-behaviour", MONTH, "E07000066").at("On or near Station Road", LAT, LNG)
                         .withReference(AGENCY_REF));
@@ -143,6 +148,13 @@ class PoliceUkContractTest {
         assertThat(outcomes.getList("outcomes.category.code"), contains("under-investigation"));
         assertThat(outcomes.getList("outcomes.date"), contains(MONTH));
         given().get(API + "outcomes-for-crime/" + AGENCY_REF).then().statusCode(404);
+        // None yet: [] rather than null, as police.uk gives it.
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get(API + "outcomes-for-crime/" + NO_OUTCOME_ID)
+                .statusCode(), equalTo(200));
+        String none = given().get(API + "outcomes-for-crime/" + NO_OUTCOME_ID).then().statusCode(200)
+                .body("outcomes", empty()).extract().asString();
+        assertThat(none, containsString("\"outcomes\":[]"));
+        assertConforms("outcomes-for-crime.json", none);
     }
 
     @Test
