@@ -1,5 +1,6 @@
 package org.saferpartnerships.funding.grants;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +12,17 @@ import java.util.stream.Collectors;
  * grant schema's field titles, a nested field as "Parent title:Field title" (the titles of
  * 360-giving-schema.json 1.4.x; GrantsExportTest derives them from the schema file). UTF-8 with no
  * byte order mark, which 360Giving's tools would take for part of the first title; CRLF line ends,
- * fields quoted where they need it (RFC 4180).
+ * fields quoted where they need it (RFC 4180). Text a spreadsheet would take for a formula is
+ * neutralised as OWASP's CSV Injection guidance recommends; amounts stay numbers.
  */
 final class GrantsCsv {
 
     static final String MEDIA_TYPE = "text/csv";
 
     private static final Map<String, Function<Grant, Object>> COLUMNS = columns();
+
+    /** What a spreadsheet reads as the start of a formula at the head of a cell (OWASP, CSV Injection). */
+    private static final String FORMULA_STARTS = "=+-@\t\r\n";
 
     private GrantsCsv() {
     }
@@ -61,7 +66,16 @@ final class GrantsCsv {
         if (value == null) {
             return "";
         }
-        String text = value.toString();
+        String text = value instanceof BigDecimal amount ? amount.toPlainString() : neutralised(value.toString());
         return text.matches("(?s).*[\",\\r\\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
+    /**
+     * Text starting like a formula gets a leading single quote, so a spreadsheet shows it as text
+     * and never runs it. Amounts are not text and are written as numbers, a negative one too: a
+     * spreadsheet reads "-12.50" as the number, and a quote would make it text nobody can add up.
+     */
+    private static String neutralised(String text) {
+        return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 }
