@@ -1,5 +1,7 @@
 package org.saferpartnerships.funding.grants;
 
+import java.util.function.Predicate;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -80,7 +82,8 @@ public class GrantsResource {
                     + "data package (JSON, the default) or, with Accept: text/csv, as the standard's spreadsheet "
                     + "with its column titles. The amount awarded is the net, what reaches the partnership; the "
                     + "description states any top-slice with the gross. A year without grants gives an empty list. "
-                    + "By the funder's own funding officers and platform admins.")
+                    + "By the funder's own funding officers, with the grants to the partnerships of their area (their "
+                    + "token), and platform admins, with all.")
     @APIResponse(responseCode = "200", description = "The funder's grants of the year", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GrantPackage.class),
                     examples = @ExampleObject(name = "2021/22", value = JSON_EXAMPLE)),
@@ -107,9 +110,9 @@ public class GrantsResource {
                     + FinancialYear.EARLIEST + " to " + FinancialYear.LATEST) String year,
             @Context HttpHeaders headers) {
         Funder funder = funders.find(funderId);
-        access.speaksFor(funder.id);
+        Predicate<String> seenPartnerships = access.grantsSeenOf(funder.id);
         FinancialYear financialYear = new FinancialYear(Integer.parseInt(year));
-        GrantPackage grants = export.grants(funder, financialYear);
+        GrantPackage grants = export.grants(funder, financialYear, seenPartnerships);
         if (wantsCsv(headers)) {
             String file = "360giving-" + funder.id + "-" + financialYear.label().replace('/', '-') + ".csv";
             return Response.ok(GrantsCsv.of(grants), GrantsCsv.MEDIA_TYPE + "; charset=UTF-8")

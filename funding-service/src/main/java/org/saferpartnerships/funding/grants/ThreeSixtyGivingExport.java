@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +20,8 @@ import org.saferpartnerships.platform.audit.AuditTrail;
 
 /**
  * A funder's grants of one financial year as 360Giving publishes them: every allocation of the
- * funder's streams for the year, one grant each. Callers have checked that the caller speaks for
- * the funder.
+ * funder's streams for the year to the partnerships the caller may see, one grant each. Callers
+ * have checked that the caller speaks for the funder.
  */
 @ApplicationScoped
 public class ThreeSixtyGivingExport {
@@ -37,13 +38,14 @@ public class ThreeSixtyGivingExport {
         this.audit = audit;
     }
 
-    public GrantPackage grants(Funder funder, FinancialYear year) {
+    public GrantPackage grants(Funder funder, FinancialYear year, Predicate<String> seenPartnerships) {
         Map<UUID, FundingStream> streams = funders.streams(funder.id).stream()
                 .collect(Collectors.toMap(stream -> stream.id, stream -> stream));
         List<Allocation> allocations = Allocation.<Allocation>find("""
                 from Allocation a left join fetch a.topSlices
                 where a.streamId in (select s.id from FundingStream s where s.funderId = ?1) and a.financialYear = ?2
-                order by a.awardedOn, a.reference""", funder.id, year.startYear()).list();
+                order by a.awardedOn, a.reference""", funder.id, year.startYear()).list().stream()
+                .filter(allocation -> seenPartnerships.test(allocation.partnershipId)).toList();
         audit.records(allocations.stream().map(allocation -> allocation.id).toList());
         Map<String, String> names = partnerships.namesOf(
                 allocations.stream().map(allocation -> allocation.partnershipId).distinct().toList());

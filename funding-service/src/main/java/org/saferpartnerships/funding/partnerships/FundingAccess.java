@@ -1,5 +1,8 @@
 package org.saferpartnerships.funding.partnerships;
 
+import java.util.Set;
+import java.util.function.Predicate;
+
 import jakarta.enterprise.context.RequestScoped;
 
 import org.saferpartnerships.platform.domain.NoSuchRecord;
@@ -81,6 +84,20 @@ public class FundingAccess {
                 && caller.agencyId().map(funderId::equals).orElse(false))) {
             throw new NotPermitted("Only " + funderId + "'s funding officers and platform admins act for it");
         }
+    }
+
+    /**
+     * Which partnerships' grants of the funder the caller may see: the funder's own funding officers
+     * see those to the partnerships of their area (their token), as they do everywhere else, so a
+     * funder that funds across areas tells none of them another area's figures; admins see all.
+     */
+    public Predicate<String> grantsSeenOf(String funderId) {
+        speaksFor(funderId);
+        if (caller.isPlatformAdmin()) {
+            return partnershipId -> true;
+        }
+        Set<String> area = Set.copyOf(caller.partnerships());
+        return area::contains;
     }
 
     public boolean isPlatformAdmin() {

@@ -105,8 +105,8 @@ class GrantsExportTest {
 
     @Test
     void theExportIsA360GivingPackageOfTheFundersGrantsOfTheYear() throws Exception {
-        JsonNode export = JSON.readTree(withToken(funder.officer()).queryParam("funder", funder.funderId)
-                .queryParam("year", 2021).get(EXPORT)
+        JsonNode export = JSON.readTree(withToken(funder.officer(castlePoint, maldon))
+                .queryParam("funder", funder.funderId).queryParam("year", 2021).get(EXPORT)
                 .then().statusCode(200).contentType("application/json").extract().asString());
 
         assertThat(ThreeSixtyGivingSchema.violationsOf(export), empty());
@@ -160,9 +160,10 @@ class GrantsExportTest {
 
     @Test
     void theCsvHasTheSchemasColumnTitlesAndOneRowPerGrantWithTheSameValues() throws Exception {
-        JsonNode export = JSON.readTree(withToken(funder.officer()).queryParam("funder", funder.funderId)
-                .queryParam("year", 2021).get(EXPORT).then().statusCode(200).extract().asString());
-        String csv = withToken(funder.officer()).accept("text/csv").queryParam("funder", funder.funderId)
+        JsonNode export = JSON.readTree(withToken(funder.officer(castlePoint, maldon))
+                .queryParam("funder", funder.funderId).queryParam("year", 2021).get(EXPORT)
+                .then().statusCode(200).extract().asString());
+        String csv = withToken(funder.officer(castlePoint, maldon)).accept("text/csv").queryParam("funder", funder.funderId)
                 .queryParam("year", 2021).get(EXPORT)
                 .then().statusCode(200).contentType("text/csv")
                 .header("Content-Disposition", containsString("360giving-" + funder.funderId + "-2021-22.csv"))
@@ -203,7 +204,7 @@ class GrantsExportTest {
     @Test
     void theExportNamesTheAllocationsItReadInTheAuditTrail() throws Exception {
         String purpose = "360Giving publication " + UUID.randomUUID();
-        withToken(funder.officer()).header(AuditTrail.PURPOSE, purpose).queryParam("funder", funder.funderId)
+        withToken(funder.officer(castlePoint, maldon)).header(AuditTrail.PURPOSE, purpose).queryParam("funder", funder.funderId)
                 .queryParam("year", 2021).get(EXPORT).then().statusCode(200);
 
         try (Connection connection = dataSource.getConnection();
@@ -234,6 +235,31 @@ class GrantsExportTest {
                 .queryParam("year", 2021).get(EXPORT).then(), 403);
         withToken(Funding.ADMIN).queryParam("funder", funder.funderId).queryParam("year", 2021).get(EXPORT)
                 .then().statusCode(200).body("grants", hasSize(2));
+    }
+
+    @Test
+    void aFundingOfficerExportsOnlyTheGrantsToThePartnershipsOfTheirArea() throws Exception {
+        String purpose = "360Giving publication " + UUID.randomUUID();
+        withToken(funder.officer(castlePoint)).header(AuditTrail.PURPOSE, purpose).queryParam("funder", funder.funderId)
+                .queryParam("year", 2021).get(EXPORT).then().statusCode(200)
+                .body("grants.recipientOrganization[0].id", contains(funderRecord.get("grantPrefix").asText() + "-CSP-"
+                        + castlePoint));
+        String csv = withToken(funder.officer(castlePoint)).accept("text/csv").queryParam("funder", funder.funderId)
+                .queryParam("year", 2021).get(EXPORT).then().statusCode(200).extract().asString();
+        assertThat(rows(csv), hasSize(2));
+        assertThat(csv, not(containsString(maldon)));
+        withToken(funder.officer()).queryParam("funder", funder.funderId).queryParam("year", 2021).get(EXPORT)
+                .then().statusCode(200).body("grants", empty());
+
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select record_ids from audit_entry where purpose = ?")) {
+            select.setString(1, purpose);
+            try (ResultSet rows = select.executeQuery()) {
+                assertThat(rows.next(), equalTo(true));
+                assertThat(List.of((String[]) rows.getArray(1).getArray()), contains(topSliced));
+            }
+        }
     }
 
     @Test
