@@ -46,8 +46,8 @@ public class Allocation extends PanacheEntityBase {
     @Column(name = "awarded_on", nullable = false)
     public LocalDate awardedOn;
 
-    /** The funder's own reference of the grant; its 360Giving identifier ends with it. */
-    @Column(nullable = false)
+    /** The funder's own reference of the grant; its 360Giving identifier ends with it, so it stays as made. */
+    @Column(nullable = false, updatable = false)
     public String reference;
 
     @Column(nullable = false)

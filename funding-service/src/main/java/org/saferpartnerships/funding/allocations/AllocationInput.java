@@ -26,7 +26,7 @@ public record AllocationInput(
         @Schema(description = "Pounds, to the penny")
         @NotNull @DecimalMin("0.00") @Digits(integer = 12, fraction = 2) BigDecimal gross,
         @NotNull LocalDate awardedOn,
-        @Schema(description = "The funder's reference of the grant; unique within the stream")
+        @Schema(description = "The funder's reference of the grant; unique within the stream, fixed once made")
         @NotBlank @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*") String reference,
         @NotBlank @Size(max = 300) String title,
         @Size(max = 2000) String description) {

@@ -110,8 +110,8 @@ public class AllocationResource {
     @PUT
     @Path("allocations/{allocationId}")
     @RolesAllowed({ Roles.FUNDING_OFFICER, Roles.PLATFORM_ADMIN })
-    @Operation(summary = "Revise an allocation", description = "Its gross, award date, reference and title; the "
-            + "stream and year stay. Needs its ETag in If-Match.")
+    @Operation(summary = "Revise an allocation", description = "Its gross, award date, title and description; the "
+            + "stream, year and reference (the end of its 360Giving identifier) stay. Needs its ETag in If-Match.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AllocationView.class)))
     public Response revise(@PathParam("partnershipId") String partnershipId,
             @PathParam("allocationId") UUID allocationId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

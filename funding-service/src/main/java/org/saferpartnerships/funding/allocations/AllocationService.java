@@ -75,6 +75,7 @@ public class AllocationService {
         allocation.partnershipId = partnershipId;
         allocation.streamId = stream.id;
         allocation.financialYear = year.startYear();
+        allocation.reference = input.reference();
         apply(allocation, input);
         allocation.persistAndFlush();
         outbox.append(allocation.made(AllocationMade.Change.MADE, stream.funderId));
@@ -88,6 +89,10 @@ public class AllocationService {
         EntityTags.requireMatch(ifMatch, allocation.version);
         if (!allocation.streamId.equals(input.streamId()) || allocation.financialYear != input.financialYear()) {
             throw new StateConflict("An allocation's stream and year stay as made; make another allocation instead");
+        }
+        if (!allocation.reference.equals(input.reference())) {
+            throw new StateConflict("An allocation's reference stays " + allocation.reference + ": its 360Giving "
+                    + "identifier ends with it, and must not change once published");
         }
         years.requireOpen(partnershipId, new FinancialYear(allocation.financialYear), "its allocations");
         if (input.gross().compareTo(allocation.topSliced()) < 0) {
@@ -128,7 +133,6 @@ public class AllocationService {
     private static void apply(Allocation allocation, AllocationInput input) {
         allocation.gross = input.gross().setScale(2);
         allocation.awardedOn = input.awardedOn();
-        allocation.reference = input.reference();
         allocation.title = input.title().strip();
         allocation.description = input.description();
     }

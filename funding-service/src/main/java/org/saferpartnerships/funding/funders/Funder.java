@@ -32,8 +32,11 @@ public class Funder extends PanacheEntityBase {
     @Column(name = "org_id", nullable = false)
     public String orgId;
 
-    /** The funder's 360Giving identifier prefix, e.g. 360G-essexpfcc: its grants are 360G-…-<reference>. */
-    @Column(name = "grant_prefix", nullable = false)
+    /**
+     * The funder's 360Giving identifier prefix, e.g. 360G-essexpfcc: its grants are 360G-…-<reference>.
+     * Fixed once registered, so published identifiers stay the same.
+     */
+    @Column(name = "grant_prefix", nullable = false, updatable = false)
     public String grantPrefix;
 
     @Version

@@ -17,6 +17,7 @@ public record FunderInput(
         @NotNull FunderKind kind,
         @Schema(description = "Organisation identifier for publishing (org-id.guide), e.g. GB-GOVUK-… or GB-LAE-…")
         @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9]+-[A-Za-z0-9]+-[A-Za-z0-9._-]+") String orgId,
-        @Schema(description = "360Giving identifier prefix registered with 360Giving, e.g. 360G-essexpfcc")
+        @Schema(description = "360Giving identifier prefix registered with 360Giving, e.g. 360G-essexpfcc; fixed once "
+                + "registered, as the identifiers of the grants published under it")
         @NotBlank @Size(max = 60) @Pattern(regexp = "360G-[A-Za-z0-9_-]+") String grantPrefix) {
 }

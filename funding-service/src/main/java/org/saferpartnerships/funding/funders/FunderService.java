@@ -38,6 +38,7 @@ public class FunderService {
         }
         Funder funder = new Funder();
         funder.id = input.id();
+        funder.grantPrefix = input.grantPrefix();
         apply(funder, input);
         funder.persistAndFlush();
         outbox.append(funder.changed(FunderChanged.Change.REGISTERED));
@@ -50,6 +51,10 @@ public class FunderService {
         EntityTags.requireMatch(ifMatch, funder.version);
         if (!funderId.equals(input.id())) {
             throw new StateConflict("A funder's id stays " + funderId + ": its officers' tokens name it");
+        }
+        if (!funder.grantPrefix.equals(input.grantPrefix())) {
+            throw new StateConflict("A funder's 360Giving prefix stays " + funder.grantPrefix + ": the identifiers "
+                    + "of the grants and recipients it publishes are made of it, and must not change once published");
         }
         apply(funder, input);
         Funder.getEntityManager().flush();
@@ -107,6 +112,5 @@ public class FunderService {
         funder.name = input.name().strip();
         funder.kind = input.kind();
         funder.orgId = input.orgId();
-        funder.grantPrefix = input.grantPrefix();
     }
 }

@@ -263,6 +263,38 @@ class GrantsExportTest {
     }
 
     @Test
+    void publishedIdentifiersStayTheSame() {
+        List<String> ids = withToken(Funding.ADMIN).queryParam("funder", funder.funderId).queryParam("year", 2021)
+                .get(EXPORT).then().statusCode(200).extract().path("grants.id");
+        String prefix = funderRecord.get("grantPrefix").asText();
+        String funderTag = withToken(Funding.ADMIN).get("/api/v1/funders/" + funder.funderId).then().extract()
+                .header("ETag");
+        refused(jsonWithToken(Funding.ADMIN).header("If-Match", funderTag).body("""
+                {"id": "%s", "name": "Renamed", "kind": "commissioner", "orgId": "%s", "grantPrefix": "360G-renamed"}"""
+                .formatted(funder.funderId, funderRecord.get("orgId").asText())).put("/api/v1/funders/" + funder.funderId)
+                .then(), 409).body("detail", containsString("360Giving prefix stays " + prefix));
+        jsonWithToken(Funding.ADMIN).header("If-Match", funderTag).body("""
+                {"id": "%s", "name": "Renamed", "kind": "commissioner", "orgId": "%s", "grantPrefix": "%s"}"""
+                .formatted(funder.funderId, funderRecord.get("orgId").asText(), prefix))
+                .put("/api/v1/funders/" + funder.funderId).then().statusCode(200).body("name", equalTo("Renamed"));
+
+        String allocation = "/api/v1/partnerships/" + maldon + "/allocations/" + plain;
+        String allocationTag = withToken(Funding.ADMIN).get(allocation).then().statusCode(200).extract().header("ETag");
+        String revised = """
+                {"streamId": "%s", "financialYear": 2021, "gross": 5000.00, "awardedOn": "2021-06-15",
+                 "reference": "%s", "title": "Revised"}""";
+        refused(jsonWithToken(Funding.ADMIN).header("If-Match", allocationTag)
+                .body(revised.formatted(funder.developmentFund, "DEV-2021-OTHER")).put(allocation).then(), 409)
+                .body("detail", containsString("reference stays DEV-2021-MAL"));
+        jsonWithToken(Funding.ADMIN).header("If-Match", allocationTag)
+                .body(revised.formatted(funder.developmentFund, "DEV-2021-MAL")).put(allocation).then().statusCode(200)
+                .body("title", equalTo("Revised"));
+
+        withToken(Funding.ADMIN).queryParam("funder", funder.funderId).queryParam("year", 2021).get(EXPORT).then()
+                .statusCode(200).body("grants.id", equalTo(ids)).body("grants[1].title", equalTo("Revised"));
+    }
+
+    @Test
     void anUnknownFunderIsNotFoundAndBadParametersAreRefused() {
         refused(withToken(Funding.ADMIN).queryParam("funder", "no-such-funder").queryParam("year", 2021)
                 .get(EXPORT).then(), 404);
