@@ -20,8 +20,10 @@ CSP_PG_PORT="${CSP_PG_PORT:-5432}"
 # Versions must match deploy/local/runtime/pom.xml.
 CSP_KAFKA_VERSION=4.4.0
 CSP_KEYCLOAK_VERSION=26.7.3
+CSP_SWAGGER_UI_VERSION=5.35.0
 CSP_KAFKA_LIBS="$CSP_CACHE/kafka-$CSP_KAFKA_VERSION/libs"
 CSP_KEYCLOAK_DIST="$CSP_CACHE/keycloak-$CSP_KEYCLOAK_VERSION"
+CSP_SWAGGER_UI_DIST="$CSP_CACHE/swagger-ui-$CSP_SWAGGER_UI_VERSION"
 
 # Relative paths would break once a script changes directory.
 csp_absolute() {
@@ -201,8 +203,32 @@ csp_require_free_port() {
   fi
 }
 
+# csp_service_port NAME INSTANCE [MANAGEMENT]: the API port (or, with a third argument, the
+# management port) of instance INSTANCE (1, 2, ...) of service NAME: CSP_<NAME>_PORT (8081-8084)
+# or CSP_<NAME>_MANAGEMENT_PORT (9081-9084) for the first, CSP_<NAME>_<INSTANCE>_PORT for others,
+# by default 100 above the previous instance's.
+csp_service_port() {
+  local name=$1 instance=$2 kind=${3:+_MANAGEMENT} base variable
+  case "$name" in
+    partnership) base=8081 ;;
+    funding) base=8082 ;;
+    incident) base=8083 ;;
+    reporting) base=8084 ;;
+    *) csp_die "no service named '$name'" ;;
+  esac
+  [[ -n $kind ]] && base=$((base + 1000))
+  variable="CSP_${name^^}${kind}_PORT"
+  base=${!variable:-$base}
+  if ((instance == 1)); then
+    printf '%s\n' "$base"
+  else
+    variable="CSP_${name^^}_${instance}${kind}_PORT"
+    printf '%s\n' "${!variable:-$((base + 100 * (instance - 1)))}"
+  fi
+}
+
 csp_need_runtime() {
-  if [[ ! -d $CSP_KAFKA_LIBS || ! -x $CSP_KEYCLOAK_DIST/bin/kc.sh ]]; then
+  if [[ ! -d $CSP_KAFKA_LIBS || ! -x $CSP_KEYCLOAK_DIST/bin/kc.sh || ! -f $CSP_SWAGGER_UI_DIST/index.html ]]; then
     "$CSP_REPO/deploy/local/bin/fetch-runtime"
   fi
 }
