@@ -1,11 +1,15 @@
 package org.saferpartnerships.funding;
 
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.saferpartnerships.testing.api.Requests.jsonWithToken;
 import static org.saferpartnerships.testing.api.Requests.withToken;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -252,6 +256,62 @@ class FundingRulesTest {
                 .body("total.gross", equalTo(12337.00f));
         withToken(TestTokens.withRole(Roles.VIEWER, "another-partnership")).queryParam("year", 2021)
                 .get(path("/budget")).then().statusCode(404);
+    }
+
+    @Test
+    void aPutThatChangesNothingNeitherMovesTheVersionNorPublishes() throws SQLException {
+        String allocation = funding.allocate(partnership, funding.coreGrant, 2021, "12337.00");
+        String reference = withToken(funder).get(path("/allocations/" + allocation)).then().extract().path("reference");
+        String initiative = Funding.initiative(partnership, funding.coreGrant, 2021, "300.00", "approved");
+        String allocationBody = """
+                {"streamId": "%s", "financialYear": 2021, "gross": 12337.00, "awardedOn": "2021-04-01",
+                 "reference": "%s", "title": "%s"}""";
+        String initiativeBody = """
+                {"streamId": "%s", "financialYear": 2021, "title": "%s", "amount": 300.00,
+                 "approvedOn": "2021-06-01", "status": "approved"}""";
+        String funderBody = """
+                {"id": "%1$s", "name": "%2$s", "kind": "commissioner", "orgId": "GB-GOVUK-%1$s",
+                 "grantPrefix": "360G-%1$s"}""";
+        String funderPath = "/api/v1/funders/" + funding.funderId;
+        String streamPath = funderPath + "/streams/" + funding.coreGrant;
+
+        long appended = eventsAppended();
+        unchanged(funder, path("/allocations/" + allocation), allocationBody.formatted(funding.coreGrant, reference,
+                "Grant 2021"));
+        unchanged(officer, path("/initiatives/" + initiative), initiativeBody.formatted(funding.coreGrant, "Initiative"));
+        unchanged(Funding.ADMIN, funderPath, funderBody.formatted(funding.funderId, "Commissioner " + funding.funderId));
+        unchanged(funder, streamPath, "{\"name\": \"Core grant\", \"kind\": \"core-grant\"}");
+        assertThat(eventsAppended(), equalTo(appended));
+
+        // A PUT that does change something still moves the version and publishes the change.
+        changed(funder, path("/allocations/" + allocation), allocationBody.formatted(funding.coreGrant, reference,
+                "Grant 2021/22"));
+        changed(officer, path("/initiatives/" + initiative), initiativeBody.formatted(funding.coreGrant, "Renamed"));
+        changed(Funding.ADMIN, funderPath, funderBody.formatted(funding.funderId, "Renamed"));
+        changed(funder, streamPath, "{\"name\": \"Core grant renamed\", \"kind\": \"core-grant\"}");
+        assertThat(eventsAppended(), equalTo(appended + 4));
+    }
+
+    private static void unchanged(String token, String path, String body) {
+        String etag = withToken(token).get(path).then().statusCode(200).extract().header("ETag");
+        jsonWithToken(token).header("If-Match", etag).body(body).put(path).then().statusCode(200)
+                .header("ETag", equalTo(etag));
+    }
+
+    private static void changed(String token, String path, String body) {
+        String etag = withToken(token).get(path).then().statusCode(200).extract().header("ETag");
+        jsonWithToken(token).header("If-Match", etag).body(body).put(path).then().statusCode(200)
+                .header("ETag", org.hamcrest.Matchers.not(equalTo(etag)));
+    }
+
+    /** Events ever appended to the outbox (the relay deletes those it has published), by its id sequence. */
+    private long eventsAppended() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                ResultSet rows = connection.createStatement().executeQuery(
+                        "select case when is_called then last_value else 0 end from outbox_event_id_seq")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     @Test

@@ -98,9 +98,13 @@ public class AllocationService {
         if (input.gross().compareTo(allocation.topSliced()) < 0) {
             throw new RuleViolated("gross: less than the " + allocation.topSliced() + " already top-sliced");
         }
+        long before = allocation.version;
         apply(allocation, input);
         Allocation.getEntityManager().flush();
-        outbox.append(allocation.made(AllocationMade.Change.REVISED, stream.funderId));
+        // The version moves only when a field changed: a PUT of the allocation as it stands is no revision.
+        if (allocation.version != before) {
+            outbox.append(allocation.made(AllocationMade.Change.REVISED, stream.funderId));
+        }
         return allocation;
     }
 

@@ -56,9 +56,13 @@ public class FunderService {
             throw new StateConflict("A funder's 360Giving prefix stays " + funder.grantPrefix + ": the identifiers "
                     + "of the grants and recipients it publishes are made of it, and must not change once published");
         }
+        long before = funder.version;
         apply(funder, input);
         Funder.getEntityManager().flush();
-        outbox.append(funder.changed(FunderChanged.Change.UPDATED));
+        // The version moves only when a field changed: a PUT of the record as it stands is no change to publish.
+        if (funder.version != before) {
+            outbox.append(funder.changed(FunderChanged.Change.UPDATED));
+        }
         return funder;
     }
 
@@ -101,10 +105,13 @@ public class FunderService {
     public FundingStream revise(String funderId, UUID streamId, String ifMatch, FundingStreamInput input) {
         FundingStream stream = stream(funderId, streamId);
         EntityTags.requireMatch(ifMatch, stream.version);
+        long before = stream.version;
         stream.name = input.name().strip();
         stream.kind = input.kind();
         FundingStream.getEntityManager().flush();
-        outbox.append(stream.changed(FundingStreamChanged.Change.UPDATED));
+        if (stream.version != before) {
+            outbox.append(stream.changed(FundingStreamChanged.Change.UPDATED));
+        }
         return stream;
     }
 

@@ -123,10 +123,14 @@ public class InitiativeService {
             throw new StateConflict("Money has been spent on this initiative from its stream; its stream stays");
         }
         boolean approvedNow = input.status() == InitiativeStatus.APPROVED && initiative.status != InitiativeStatus.APPROVED;
+        long before = initiative.version;
         apply(initiative, input);
         Initiative.getEntityManager().flush();
-        outbox.append(initiative.changed(approvedNow ? InitiativeChanged.Change.APPROVED
-                : InitiativeChanged.Change.CHANGED));
+        // The version moves only when a field changed: a PUT of the initiative as it stands is no change.
+        if (initiative.version != before) {
+            outbox.append(initiative.changed(approvedNow ? InitiativeChanged.Change.APPROVED
+                    : InitiativeChanged.Change.CHANGED));
+        }
         return initiative;
     }
 
