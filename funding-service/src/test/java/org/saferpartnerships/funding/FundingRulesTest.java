@@ -65,6 +65,25 @@ class FundingRulesTest {
     }
 
     @Test
+    void aTopSliceNamingAStaleVersionOfTheAllocationIsRefusedAndTheCurrentOneApplies() throws SQLException {
+        String allocation = funding.allocate(partnership, funding.coreGrant, 2021, "1000.00");
+        String slices = path("/allocations/" + allocation + "/top-slices");
+        String read = withToken(funder).get(path("/allocations/" + allocation)).then().statusCode(200).extract()
+                .header("ETag");
+        String afterFirst = jsonWithToken(funder).header("If-Match", read).body("{\"amount\": 100.00, \"purpose\": \"DHR\"}")
+                .post(slices).then().statusCode(201).body("topSliced", equalTo(100.00f)).extract().header("ETag");
+        long appended = eventsAppended();
+        // Someone top-sliced since it was read: the caller decides again on what it is now.
+        jsonWithToken(funder).header("If-Match", read).body("{\"amount\": 200.00, \"purpose\": \"DHR\"}").post(slices)
+                .then().statusCode(412).body("detail", containsString("now version 1"));
+        assertThat(eventsAppended(), equalTo(appended));
+        withToken(funder).get(path("/allocations/" + allocation)).then().body("topSliced", equalTo(100.00f))
+                .body("topSlices", hasSize(1)).header("ETag", equalTo(afterFirst));
+        jsonWithToken(funder).header("If-Match", afterFirst).body("{\"amount\": 200.00, \"purpose\": \"DHR\"}")
+                .post(slices).then().statusCode(201).body("topSliced", equalTo(300.00f)).body("version", equalTo(2));
+    }
+
+    @Test
     void moneyIsPoundsToThePennyNeverFractionsOfIt() {
         jsonWithToken(funder).body("""
                 {"streamId": "%s", "financialYear": 2021, "gross": 12337.005, "awardedOn": "2021-04-01",
@@ -74,6 +93,61 @@ class FundingRulesTest {
                 {"streamId": "%s", "financialYear": 2021, "gross": 0.1, "awardedOn": "2021-04-01",
                  "reference": "G-2", "title": "Grant"}""".formatted(funding.coreGrant))
                 .post(path("/allocations")).then().statusCode(201).body("gross", equalTo(0.10f));
+    }
+
+    @Test
+    void anAmountBeyondPoundsAndPenceToTwelveDigitsIsA400NamingItsFieldAndStoresNothing() throws SQLException {
+        String allocation = funding.allocate(partnership, funding.coreGrant, 2020, "1000.00");
+        String initiative = Funding.initiative(partnership, funding.coreGrant, 2020, "100.00", "approved");
+        String carryForward = jsonWithToken(officer).body("""
+                {"streamId": "%s", "fromYear": 2020, "requested": 10.00, "reason": "Underspend"}"""
+                .formatted(funding.coreGrant)).post(path("/carry-forwards")).then().statusCode(201).extract().path("id");
+        String allocationTag = withToken(funder).get(path("/allocations/" + allocation)).then().extract().header("ETag");
+        String initiativeTag = withToken(officer).get(path("/initiatives/" + initiative)).then().extract().header("ETag");
+        String before = withToken(officer).queryParam("year", 2020).get(path("/budget")).then().extract().asString();
+        long appended = eventsAppended();
+
+        for (String amount : new String[] { "1e15", "1000000000000000", "1000000000000.00", "0.001", "12.345",
+                "1e-3", "1e400", "1e-400" }) {
+            tooMuch(jsonWithToken(funder).body("""
+                    {"streamId": "%s", "financialYear": 2021, "gross": %s, "awardedOn": "2021-04-01",
+                     "reference": "BIG", "title": "Grant"}""".formatted(funding.coreGrant, amount))
+                    .post(path("/allocations")), amount, "gross");
+            tooMuch(jsonWithToken(funder).header("If-Match", allocationTag).body("""
+                    {"streamId": "%s", "financialYear": 2020, "gross": %s, "awardedOn": "2020-04-01",
+                     "reference": "x", "title": "Grant"}""".formatted(funding.coreGrant, amount))
+                    .put(path("/allocations/" + allocation)), amount, "gross");
+            tooMuch(jsonWithToken(funder).body("{\"amount\": %s, \"purpose\": \"DHR\"}".formatted(amount))
+                    .post(path("/allocations/" + allocation + "/top-slices")), amount, "amount");
+            tooMuch(jsonWithToken(officer).body("""
+                    {"streamId": "%s", "fromYear": 2020, "requested": %s, "reason": "Underspend"}"""
+                    .formatted(funding.coreGrant, amount)).post(path("/carry-forwards")), amount, "requested");
+            tooMuch(jsonWithToken(funder).body("{\"decision\": \"approved\", \"approved\": %s}".formatted(amount))
+                    .post(path("/carry-forwards/" + carryForward + "/decision")), amount, "approved");
+            tooMuch(jsonWithToken(officer).body("""
+                    {"streamId": "%s", "financialYear": 2020, "title": "Big", "amount": %s, "status": "proposed"}"""
+                    .formatted(funding.coreGrant, amount)).post(path("/initiatives")), amount, "amount");
+            tooMuch(jsonWithToken(officer).header("If-Match", initiativeTag).body("""
+                    {"streamId": "%s", "financialYear": 2020, "title": "Initiative", "amount": %s,
+                     "approvedOn": "2020-06-01", "status": "approved"}""".formatted(funding.coreGrant, amount))
+                    .put(path("/initiatives/" + initiative)), amount, "amount");
+            tooMuch(jsonWithToken(officer).body(spend("2020-10-01", amount))
+                    .post(path("/initiatives/" + initiative + "/spend")), amount, "amount");
+        }
+
+        assertThat(eventsAppended(), equalTo(appended));
+        withToken(officer).queryParam("year", 2020).get(path("/budget")).then().body(equalTo(before));
+        withToken(officer).queryParam("year", 2021).get(path("/allocations")).then().body("", hasSize(0));
+        withToken(officer).get(path("/initiatives")).then().body("", hasSize(1));
+        withToken(officer).get(path("/carry-forwards")).then().body("", hasSize(1)).body("[0].status", equalTo("requested"));
+        withToken(officer).get(path("/initiatives/" + initiative + "/spend")).then().body("", hasSize(0));
+    }
+
+    private static void tooMuch(io.restassured.response.Response answer, String amount, String field) {
+        String at = amount + " as " + field + ": " + answer.asString();
+        assertThat(at, answer.statusCode(), equalTo(400));
+        assertThat(at, answer.contentType(), equalTo(org.saferpartnerships.platform.api.HttpProblem.MEDIA_TYPE));
+        assertThat(at, answer.jsonPath().getList("violations.field"), org.hamcrest.Matchers.hasItem(field));
     }
 
     @Test
