@@ -37,6 +37,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, Integer> managementPorts = new HashMap<>();
     private final Map<String, String> databases = new HashMap<>();
     private final List<String> extraInstances = new ArrayList<>();
+    private boolean proxyStarted;
     private final TestPostgresServer postgres = TestPostgresServer.shared();
     /** Each suite's stack has databases of its own, so two suites on one server never meet. */
     private final String databasePrefix = System.getProperty("csp.e2e.database-prefix", "e2e_");
@@ -61,6 +62,10 @@ public final class LocalStack implements AutoCloseable {
         // reporting-service checks its counts against incident-service's soon and often.
         env.put("CSP_RECONCILIATION_EVERY", "5s");
         env.put("CSP_RECONCILIATION_FIRST_AFTER", "5s");
+        // An import whose instance was killed is given up by a survivor soon, so that its client posts it again.
+        env.put("CSP_IMPORTS_HEARTBEAT", "5s");
+        env.put("CSP_IMPORTS_ABANDONED_AFTER", "20s");
+        env.put("CSP_PROXY_PORT", String.valueOf(freePort()));
         // The fault suite's load driver stands for many agencies' systems under one token: no rate limit
         // (the limit itself is proven in platform-tests). The security suite keeps the real one.
         if (!Boolean.getBoolean("csp.e2e.rate-limited")) {
@@ -100,6 +105,11 @@ public final class LocalStack implements AutoCloseable {
         for (String service : SERVICES) {
             run("service", "start", service);
         }
+    }
+
+    /** The repository the stack runs from. */
+    public Path repository() {
+        return repo;
     }
 
     public String url(String service) {
@@ -184,6 +194,22 @@ public final class LocalStack implements AutoCloseable {
         extraInstances.remove(service);
     }
 
+    /** SIGKILL of the second instance, as a crash ends it. */
+    public void killSecondInstance(String service) {
+        run("service", "kill", service, "2");
+        extraInstances.remove(service);
+    }
+
+    /**
+     * The stack's one API origin (deploy/local/bin/proxy, nginx), in front of every instance started
+     * so far; started or, when running, reloaded for the instances there are now.
+     */
+    public String proxy() {
+        run("proxy", proxyStarted ? "reload" : "start");
+        proxyStarted = true;
+        return "http://127.0.0.1:" + env.get("CSP_PROXY_PORT");
+    }
+
     public void stopKeycloak() {
         run("keycloak", "stop");
     }
@@ -228,6 +254,9 @@ public final class LocalStack implements AutoCloseable {
         List<String> failures = new ArrayList<>();
         List<String> newestFirst = new ArrayList<>(SERVICES);
         Collections.reverse(newestFirst);
+        if (proxyStarted) {
+            attempt(failures, () -> run("proxy", "stop"));
+        }
         for (String service : List.copyOf(extraInstances)) {
             attempt(failures, () -> run("service", "stop", service, "2"));
         }
