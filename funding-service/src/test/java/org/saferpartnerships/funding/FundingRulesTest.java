@@ -287,6 +287,44 @@ class FundingRulesTest {
     }
 
     @Test
+    void noPoundCarriedIntoTheNextYearIsSpentOrWithheldInTheYearItLeft() {
+        String allocation = funding.allocate(partnership, funding.coreGrant, 2020, "1000.00");
+        funding.allocate(partnership, funding.coreGrant, 2021, "1000.00");
+        String approved = Funding.initiative(partnership, funding.coreGrant, 2020, "900.00", "approved");
+        String line = jsonWithToken(officer).body(spend("2020-10-01", "600.00"))
+                .post(path("/initiatives/" + approved + "/spend")).then().statusCode(201).extract().path("id");
+        String asked = jsonWithToken(officer).body("""
+                {"streamId": "%s", "fromYear": 2020, "requested": 300.00, "reason": "Delayed"}"""
+                .formatted(funding.coreGrant)).post(path("/carry-forwards")).then().statusCode(201).extract().path("id");
+        jsonWithToken(funder).body("{\"decision\": \"approved\", \"approved\": 300.00}")
+                .post(path("/carry-forwards/" + asked + "/decision")).then().statusCode(200);
+
+        // 1,000 available, 600 spent, 300 counting in 2021/22: 100 is left to spend in 2020/21.
+        jsonWithToken(officer).body(spend("2021-03-01", "100.01")).post(path("/initiatives/" + approved + "/spend"))
+                .then().statusCode(409).body("detail", containsString("100.00 left"))
+                .body("detail", containsString("300.00 of it to be carried into 2021/22"));
+        jsonWithToken(funder).body("{\"amount\": 100.01, \"purpose\": \"DHR\"}")
+                .post(path("/allocations/" + allocation + "/top-slices")).then().statusCode(409);
+        String reference = withToken(funder).get(path("/allocations/" + allocation)).then().extract().path("reference");
+        String etag = withToken(funder).get(path("/allocations/" + allocation)).then().extract().header("ETag");
+        jsonWithToken(funder).header("If-Match", etag).body("""
+                {"streamId": "%s", "financialYear": 2020, "gross": 899.99, "awardedOn": "2020-04-01",
+                 "reference": "%s", "title": "Grant 2020"}""".formatted(funding.coreGrant, reference))
+                .put(path("/allocations/" + allocation)).then().statusCode(409);
+        withToken(officer).queryParam("year", 2020).get(path("/budget")).then().body("total.spent", equalTo(600.00f))
+                .body("total.net", equalTo(1000.00f));
+
+        jsonWithToken(officer).body(spend("2021-03-01", "100.00")).post(path("/initiatives/" + approved + "/spend"))
+                .then().statusCode(201);
+        jsonWithToken(officer).body("{\"reason\": \"Wrong initiative\"}")
+                .post(path("/initiatives/" + approved + "/spend/" + line + "/reversal")).then().statusCode(201);
+        withToken(officer).queryParam("year", 2020).get(path("/budget")).then().body("total.spent", equalTo(100.00f))
+                .body("total.carriedOut", equalTo(300.00f)).body("total.remaining", equalTo(900.00f));
+        withToken(officer).queryParam("year", 2021).get(path("/budget")).then()
+                .body("total.carriedIn", equalTo(300.00f)).body("total.available", equalTo(1300.00f));
+    }
+
+    @Test
     void closingAYearFixesItsOutturnProposesTheCarryForwardAndFreezesIt() {
         String allocation = funding.allocate(partnership, funding.coreGrant, 2019, "17739.00");
         String approved = Funding.initiative(partnership, funding.coreGrant, 2019, "12000.00", "approved");

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.saferpartnerships.funding.budget.BudgetService;
 import org.saferpartnerships.funding.budget.FinancialYear;
 import org.saferpartnerships.funding.budget.FinancialYears;
 import org.saferpartnerships.funding.funders.FundingStream;
@@ -30,11 +31,13 @@ public class AllocationService {
 
     private final Outbox outbox;
     private final FinancialYears years;
+    private final BudgetService budgets;
     private final BusinessCalendar calendar;
 
-    AllocationService(Outbox outbox, FinancialYears years, BusinessCalendar calendar) {
+    AllocationService(Outbox outbox, FinancialYears years, BudgetService budgets, BusinessCalendar calendar) {
         this.outbox = outbox;
         this.years = years;
+        this.budgets = budgets;
         this.calendar = calendar;
     }
 
@@ -94,10 +97,13 @@ public class AllocationService {
             throw new StateConflict("An allocation's reference stays " + allocation.reference + ": its 360Giving "
                     + "identifier ends with it, and must not change once published");
         }
-        years.requireOpen(partnershipId, new FinancialYear(allocation.financialYear), "its allocations");
+        FinancialYear year = new FinancialYear(allocation.financialYear);
+        years.requireOpen(partnershipId, year, "its allocations");
         if (input.gross().compareTo(allocation.topSliced()) < 0) {
             throw new RuleViolated("gross: less than the " + allocation.topSliced() + " already top-sliced");
         }
+        budgets.requireNotCarriedOut(partnershipId, allocation.streamId, year,
+                allocation.gross.subtract(input.gross()).max(BigDecimal.ZERO).setScale(2), "Lowering the gross");
         long before = allocation.version;
         apply(allocation, input);
         Allocation.getEntityManager().flush();
@@ -115,12 +121,15 @@ public class AllocationService {
         if (ifMatch != null) {
             EntityTags.requireMatch(ifMatch, allocation.version);
         }
-        years.requireOpen(partnershipId, new FinancialYear(allocation.financialYear), "its top-slices");
+        FinancialYear year = new FinancialYear(allocation.financialYear);
+        years.requireOpen(partnershipId, year, "its top-slices");
         BigDecimal after = allocation.topSliced().add(input.amount());
         if (after.compareTo(allocation.gross) > 0) {
             throw new RuleViolated("amount: top-slices would come to " + after + ", more than the allocation's "
                     + allocation.gross.setScale(2));
         }
+        budgets.requireNotCarriedOut(partnershipId, allocation.streamId, year, input.amount().setScale(2),
+                "A top-slice");
         TopSlice slice = new TopSlice();
         slice.id = UUID.randomUUID();
         slice.amount = input.amount().setScale(2);

@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.saferpartnerships.platform.domain.StateConflict;
 import org.saferpartnerships.platform.funding.BudgetLine;
 
 /**
@@ -99,6 +101,35 @@ public class BudgetService {
                 .thenComparing(BudgetPosition.StreamPosition::name));
         return new BudgetPosition(partnershipId, year.startYear(), year.label(), years.statusOf(partnershipId, year),
                 List.copyOf(positions), total);
+    }
+
+    /** The stream's figures in the year, if it has any there. */
+    public Optional<BudgetLine> of(String partnershipId, UUID streamId, FinancialYear year) {
+        return position(partnershipId, year).streams().stream().filter(s -> s.streamId().equals(streamId))
+                .map(BudgetPosition.StreamPosition::figures).findFirst();
+    }
+
+    /**
+     * Refuses to take more of a stream's money in a year (spend it, or withhold it) than is left
+     * beside what was carried out of the year: those pounds count in the next year, so spending them
+     * here too would count them twice. A year nothing was carried out of may still be overspent, as
+     * its position flags. Callers hold the year's lock, which a carry-forward's decision takes too.
+     *
+     * @throws StateConflict when the money taken would reach into what was carried out
+     */
+    public void requireNotCarriedOut(String partnershipId, UUID streamId, FinancialYear year, BigDecimal taken,
+            String what) {
+        Optional<BudgetLine> figures = taken.signum() > 0 ? of(partnershipId, streamId, year) : Optional.empty();
+        if (figures.isEmpty() || figures.get().carriedOut().signum() == 0) {
+            return;
+        }
+        BigDecimal left = figures.get().remaining().subtract(figures.get().carriedOut());
+        if (taken.compareTo(left) > 0) {
+            throw new StateConflict(what + " of " + taken + " is more than the " + left.max(BigDecimal.ZERO.setScale(2))
+                    + " left of the stream's money in " + year.label() + ": the funder approved "
+                    + figures.get().carriedOut() + " of it to be carried into " + year.next().label()
+                    + ", where it counts, so it cannot be spent or withheld in " + year.label() + " as well");
+        }
     }
 
     private Map<UUID, Object[]> describe(java.util.Set<UUID> streamIds) {

@@ -129,16 +129,15 @@ public class CarryForwardService {
                 underspend, "Underspend at the close of " + from.label())));
     }
 
-    /** What is left of the stream's money in the year: not spent, and not yet carried out. */
     /** Whether a request to carry money into the year still awaits the funder. */
     public boolean awaitingDecisionInto(String partnershipId, FinancialYear year) {
         return CarryForward.count("partnershipId = ?1 and fromYear = ?2 and status = ?3", partnershipId,
                 year.startYear() - 1, CarryForwardStatus.REQUESTED) > 0;
     }
 
+    /** What is left of the stream's money in the year: not spent, and not yet carried out. */
     private BigDecimal leftOf(String partnershipId, UUID streamId, FinancialYear from) {
-        return budgets.position(partnershipId, from).streams().stream().filter(s -> s.streamId().equals(streamId))
-                .map(s -> s.figures().remaining().subtract(s.figures().carriedOut())).findFirst()
+        return budgets.of(partnershipId, streamId, from).map(figures -> figures.remaining().subtract(figures.carriedOut()))
                 .orElse(BudgetLine.pounds(BigDecimal.ZERO)).max(BigDecimal.ZERO.setScale(2));
     }
 }

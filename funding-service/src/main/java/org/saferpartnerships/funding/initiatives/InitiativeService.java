@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.saferpartnerships.funding.budget.BudgetService;
 import org.saferpartnerships.funding.budget.FinancialYear;
 import org.saferpartnerships.funding.budget.FinancialYears;
 import org.saferpartnerships.funding.funders.FunderService;
@@ -38,14 +39,16 @@ public class InitiativeService {
 
     private final Outbox outbox;
     private final FinancialYears years;
+    private final BudgetService budgets;
     private final FunderService funders;
     private final PartnershipReplica partnerships;
     private final BusinessCalendar calendar;
 
-    InitiativeService(Outbox outbox, FinancialYears years, FunderService funders, PartnershipReplica partnerships,
-            BusinessCalendar calendar) {
+    InitiativeService(Outbox outbox, FinancialYears years, BudgetService budgets, FunderService funders,
+            PartnershipReplica partnerships, BusinessCalendar calendar) {
         this.outbox = outbox;
         this.years = years;
+        this.budgets = budgets;
         this.funders = funders;
         this.partnerships = partnerships;
         this.calendar = calendar;
@@ -151,8 +154,9 @@ public class InitiativeService {
         if (!year.contains(input.spentOn())) {
             throw new RuleViolated("spentOn: not in the initiative's financial year " + year.label());
         }
-        SpendLine line = line(initiative, input.spentOn(), input.amount().setScale(2), input.description().strip(), null,
-                recordedBy);
+        BigDecimal amount = input.amount().setScale(2);
+        budgets.requireNotCarriedOut(partnershipId, initiative.streamId, year, amount, "A spend");
+        SpendLine line = line(initiative, input.spentOn(), amount, input.description().strip(), null, recordedBy);
         outbox.append(new SpendRecorded(SpendRecorded.Change.RECORDED, line.id, initiative.id, partnershipId,
                 initiative.streamId, initiative.financialYear, line.spentOn, line.amount, line.description, null));
         return line;

@@ -64,7 +64,8 @@ public class SpendResource {
     @POST
     @RolesAllowed({ Roles.PARTNERSHIP_OFFICER, Roles.PLATFORM_ADMIN })
     @Operation(summary = "Record spend on an initiative", description = "A dated line within the initiative's "
-            + "financial year, on an approved or completed initiative. Lines are never edited: reverse one instead.")
+            + "financial year, on an approved or completed initiative, and never into money of the stream carried "
+            + "into the next year (409). Lines are never edited: reverse one instead.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = SpendLineView.class)))
     public Response spend(@PathParam("partnershipId") String partnershipId,
             @PathParam("initiativeId") UUID initiativeId, @NotNull @Valid SpendInput input) {

@@ -31,7 +31,7 @@ import org.saferpartnerships.funding.Partnerships;
  * the test's own ledger says, to the penny, and add up: net = gross − top-sliced, available = net +
  * carried in, remaining = available − spent, anticipated underspend = available − forecast, what was
  * approved to roll into the next year is carried out of this one and into that, and the total is the
- * sum of its streams.
+ * sum of its streams. Money carried out of a year is neither spent nor top-sliced there as well.
  */
 @QuarkusTest
 class BudgetArithmeticTest {
@@ -60,6 +60,11 @@ class BudgetArithmeticTest {
 
         BigDecimal spent() {
             return initiatives.stream().map(c -> c.spent).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        /** Whether taking this much (spend, a top-slice) would reach into what was carried out of the year. */
+        boolean refuses(BigDecimal taken) {
+            return carriedOut.signum() > 0 && taken.compareTo(available().subtract(spent()).subtract(carriedOut)) > 0;
         }
     }
 
@@ -118,9 +123,13 @@ class BudgetArithmeticTest {
                     BigDecimal room = cell.gross.subtract(cell.topSliced);
                     if (cell.allocation != null && room.signum() > 0) {
                         BigDecimal slice = upTo(random, room);
+                        boolean refused = cell.refuses(slice);
                         jsonWithToken(funder).body("{\"amount\": %s, \"purpose\": \"DHR\"}".formatted(slice))
-                                .post(base + "/allocations/" + cell.allocation + "/top-slices").then().statusCode(201);
-                        cell.topSliced = cell.topSliced.add(slice);
+                                .post(base + "/allocations/" + cell.allocation + "/top-slices").then()
+                                .statusCode(refused ? 409 : 201);
+                        if (!refused) {
+                            cell.topSliced = cell.topSliced.add(slice);
+                        }
                     }
                 }
                 case 2 -> {
@@ -161,13 +170,16 @@ class BudgetArithmeticTest {
                 case 4 -> cell.initiatives.stream().filter(c -> c.status.equals("approved") || c.status.equals("completed"))
                         .findAny().ifPresent(c -> {
                             BigDecimal amount = pounds(random, 5_000).max(new BigDecimal("0.01"));
+                            boolean refused = cell.refuses(amount);
                             String line = jsonWithToken(officer).body("""
                                     {"spentOn": "%d-%02d-15", "amount": %s, "description": "Invoice"}"""
                                     .formatted(year, 4 + random.nextInt(9), amount))
-                                    .post(base + "/initiatives/" + c.id + "/spend").then().statusCode(201)
-                                    .extract().path("id");
-                            c.spent = c.spent.add(amount);
-                            c.unreversedLines.add(new String[] { line, amount.toPlainString() });
+                                    .post(base + "/initiatives/" + c.id + "/spend").then()
+                                    .statusCode(refused ? 409 : 201).extract().path("id");
+                            if (!refused) {
+                                c.spent = c.spent.add(amount);
+                                c.unreversedLines.add(new String[] { line, amount.toPlainString() });
+                            }
                         });
                 case 5 -> cell.initiatives.stream().filter(c -> !c.unreversedLines.isEmpty()).findAny().ifPresent(c -> {
                     String[] line = c.unreversedLines.remove(random.nextInt(c.unreversedLines.size()));
