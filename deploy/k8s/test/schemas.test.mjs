@@ -39,7 +39,8 @@ for (const overlay of overlays) {
 test("negative self-test: every object of the broken kustomization is rejected, each for its reason", async () => {
   const results = await validateAll(render(join(k8sDir, "test/fixtures/broken")), crds);
   const errors = Object.fromEntries(results.map((r) => [r.object.metadata.name, r.errors.join("; ")]));
-  assert.equal(results.length, 6);
+  assert.equal(results.length, 7);
+  assert.match(errors["broken-misspelt"], /\/spec\/template\/spec\/containers\/0\/securityContext\/readOnlyRootFileSystem is not a field of V1SecurityContext/);
   assert.match(errors["broken-port"], /containerPort must be integer/);
   assert.match(errors["broken-service"], /ports\/0 must have required property '?port'?/);
   assert.match(errors["broken-topic"], /must NOT have additional properties \(replication\)/);
@@ -53,6 +54,8 @@ test("negative self-test: every object of the broken kustomization is rejected, 
 const mutations = [
   ["Deployment", "a memory limit that is no quantity", (o) => { o.spec.template.spec.containers[0].resources.limits.memory = "a lot"; }],
   ["Deployment", "a probe without a handler port", (o) => { o.spec.template.spec.containers[0].readinessProbe.httpGet = { path: "/q/health/ready" }; }],
+  ["Deployment", "a misspelt field", (o) => { o.spec.template.spec.containers[0].livenessprobe = o.spec.template.spec.containers[0].livenessProbe; }],
+  ["NetworkPolicy", "a misspelt selector", (o) => { o.spec.podSelecter = {}; }],
   ["HorizontalPodAutoscaler", "an External metric without a target", (o) => { delete o.spec.metrics[1].external.target; }],
   ["NetworkPolicy", "a policy type that does not exist", (o) => { o.spec.policyTypes = ["Sideways"]; }],
   ["Ingress", "a backend port number given as a string", (o) => { o.spec.rules[0].http.paths[0].backend.service.port.number = "8084"; }],
