@@ -67,15 +67,17 @@ class FundingEventContractTest {
             String officer = Funding.partnershipOfficer(csp);
             String base = "/api/v1/partnerships/" + csp;
             jsonWithToken(Funding.ADMIN).header("If-Match", "*").body("""
-                    {"id": "%s", "name": "Renamed", "kind": "commissioner", "orgId": "GB-GOVUK-x", "grantPrefix": "360G-x"}"""
-                    .formatted(funding.funderId)).put("/api/v1/funders/" + funding.funderId).then().statusCode(200);
+                    {"id": "%1$s", "name": "Renamed", "kind": "commissioner", "orgId": "GB-GOVUK-x",
+                     "grantPrefix": "360G-%1$s"}""".formatted(funding.funderId)).put("/api/v1/funders/" + funding.funderId).then().statusCode(200);
             jsonWithToken(Funding.ADMIN).header("If-Match", "*").body("{\"name\": \"Renamed\", \"kind\": \"external-bid\"}")
                     .put("/api/v1/funders/" + funding.funderId + "/streams/" + funding.developmentFund).then().statusCode(200);
             funding.allocate(csp, funding.coreGrant, 2020, "100.00");
             allocation = funding.allocate(csp, funding.coreGrant, 2021, "12337.00");
+            String reference = withToken(funder).get(base + "/allocations/" + allocation).then().extract()
+                    .path("reference");
             jsonWithToken(funder).header("If-Match", "*").body("""
                     {"streamId": "%s", "financialYear": 2021, "gross": 12338.00, "awardedOn": "2021-04-01",
-                     "reference": "G-revised", "title": "Grant"}""".formatted(funding.coreGrant))
+                     "reference": "%s", "title": "Grant"}""".formatted(funding.coreGrant, reference))
                     .put(base + "/allocations/" + allocation).then().statusCode(200);
             topSlice = jsonWithToken(funder).body("{\"amount\": 1.00, \"purpose\": \"DHR\"}")
                     .post(base + "/allocations/" + allocation + "/top-slices").then().statusCode(201)
