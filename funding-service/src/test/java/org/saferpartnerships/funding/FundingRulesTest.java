@@ -202,6 +202,7 @@ class FundingRulesTest {
 
     @Test
     void initiativesServeThePartnershipsOwnPrioritiesAndMoveForwardOnly() {
+        funding.allocate(partnership, funding.coreGrant, 2017, "14235.00");
         UUID ownPriority = Partnerships.priority(dataSource, partnership, 2017);
         UUID otherPriority = Partnerships.priority(dataSource, Partnerships.partnership(dataSource), 2017);
         UUID meeting = Partnerships.meeting(dataSource, partnership, LocalDate.of(2017, 10, 6));
@@ -221,6 +222,33 @@ class FundingRulesTest {
                 .put(path("/initiatives/" + id)).then().statusCode(409);
         jsonWithToken(officer).body(initiative(null, null, "proposed", "500.00").replace("\"amountIllustrative\": false",
                 "\"amountIllustrative\": true").replace("500.00", "null")).post(path("/initiatives")).then().statusCode(400);
+    }
+
+    @Test
+    void anInitiativeCommitsMoneyOfAStreamThatFundsThePartnershipInItsYear() {
+        String devFund2021 = """
+                {"streamId": "%s", "financialYear": 2021, "title": "Tru-Cam", "status": "proposed"}"""
+                .formatted(funding.developmentFund);
+        jsonWithToken(officer).body(devFund2021).post(path("/initiatives")).then().statusCode(409)
+                .body("detail", containsString("Development fund gives " + partnership + " no money in 2021/22"));
+        funding.allocate(partnership, funding.coreGrant, 2021, "12337.00");
+        String id = Funding.initiative(partnership, funding.coreGrant, 2021, "100.00", "proposed");
+        String etag = withToken(officer).get(path("/initiatives/" + id)).then().extract().header("ETag");
+        jsonWithToken(officer).header("If-Match", etag).body(devFund2021).put(path("/initiatives/" + id)).then()
+                .statusCode(409).body("detail", containsString("no money in 2021/22"));
+        withToken(officer).get(path("/initiatives")).then().body("", hasSize(1))
+                .body("[0].streamId", equalTo(funding.coreGrant));
+
+        // Money carried in from the year before is the stream's money in the year too.
+        funding.allocate(partnership, funding.developmentFund, 2020, "7000.00");
+        String asked = jsonWithToken(officer).body("""
+                {"streamId": "%s", "fromYear": 2020, "requested": 2000.00, "reason": "Delayed"}"""
+                .formatted(funding.developmentFund)).post(path("/carry-forwards")).then().statusCode(201)
+                .extract().path("id");
+        jsonWithToken(officer).body(devFund2021).post(path("/initiatives")).then().statusCode(409);
+        jsonWithToken(funder).body("{\"decision\": \"approved\", \"approved\": 2000.00}")
+                .post(path("/carry-forwards/" + asked + "/decision")).then().statusCode(200);
+        jsonWithToken(officer).body(devFund2021).post(path("/initiatives")).then().statusCode(201);
     }
 
     private String initiative(UUID priority, UUID meeting, String status, String amount) {

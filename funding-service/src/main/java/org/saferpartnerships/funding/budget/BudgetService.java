@@ -103,6 +103,17 @@ public class BudgetService {
                 List.copyOf(positions), total);
     }
 
+    /** Whether the stream gives the partnership money in the year: an allocation, or an approved carry-forward into it. */
+    public boolean funds(String partnershipId, UUID streamId, FinancialYear year) {
+        return (Boolean) entityManager.createNativeQuery("""
+                select exists (select 1 from allocation
+                               where partnership_id = ?1 and stream_id = ?2 and financial_year = ?3)
+                    or exists (select 1 from carry_forward
+                               where partnership_id = ?1 and stream_id = ?2 and from_year = ?3 - 1
+                                   and status = 'APPROVED')""", Boolean.class).setParameter(1, partnershipId)
+                .setParameter(2, streamId).setParameter(3, year.startYear()).getSingleResult();
+    }
+
     /** The stream's figures in the year, if it has any there. */
     public Optional<BudgetLine> of(String partnershipId, UUID streamId, FinancialYear year) {
         return position(partnershipId, year).streams().stream().filter(s -> s.streamId().equals(streamId))

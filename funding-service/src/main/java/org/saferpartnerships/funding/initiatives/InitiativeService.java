@@ -16,6 +16,7 @@ import org.saferpartnerships.funding.budget.BudgetService;
 import org.saferpartnerships.funding.budget.FinancialYear;
 import org.saferpartnerships.funding.budget.FinancialYears;
 import org.saferpartnerships.funding.funders.FunderService;
+import org.saferpartnerships.funding.funders.FundingStream;
 import org.saferpartnerships.funding.partnerships.PartnershipReplica;
 import org.saferpartnerships.platform.api.EntityTags;
 import org.saferpartnerships.platform.calendar.BusinessCalendar;
@@ -27,9 +28,10 @@ import org.saferpartnerships.platform.events.funding.SpendRecorded;
 import org.saferpartnerships.platform.outbox.Outbox;
 
 /**
- * Initiatives and the spend against them. An initiative serves one of its partnership's priorities
- * and may name the partnership's meeting that approved it (both checked against the replica of
- * partnership-service's records); it moves proposed → approved → completed or cancelled. Spend is
+ * Initiatives and the spend against them. An initiative commits money of a stream that funds the
+ * partnership in its year (an allocation, or money carried in), serves one of its partnership's
+ * priorities and may name the partnership's meeting that approved it (both checked against the
+ * replica of partnership-service's records); it moves proposed → approved → completed or cancelled. Spend is
  * dated within the initiative's year, only on approved or completed initiatives, and corrected by
  * reversal. Nothing changes in a closed year. Callers have checked that the caller manages the
  * partnership.
@@ -214,7 +216,12 @@ public class InitiativeService {
     }
 
     private void apply(Initiative initiative, InitiativeInput input) {
-        funders.stream(input.streamId());
+        FundingStream stream = funders.stream(input.streamId());
+        FinancialYear year = new FinancialYear(initiative.financialYear);
+        if (!budgets.funds(initiative.partnershipId, stream.id, year)) {
+            throw new StateConflict("streamId: " + stream.name + " gives " + initiative.partnershipId + " no money in "
+                    + year.label() + " (no allocation, nothing carried in), so nothing can be committed from it");
+        }
         if (input.priorityId() != null) {
             Optional<PartnershipReplica.Priority> priority = partnerships.priority(input.priorityId());
             if (priority.isEmpty() || !priority.get().partnershipId().equals(initiative.partnershipId)) {

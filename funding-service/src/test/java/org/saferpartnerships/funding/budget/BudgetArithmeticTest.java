@@ -158,14 +158,19 @@ class BudgetArithmeticTest {
                     Commitment commitment = new Commitment();
                     commitment.status = random.nextInt(3) == 0 ? "proposed" : "approved";
                     commitment.amount = random.nextInt(4) == 0 ? null : pounds(random, 20_000);
+                    // Only a stream that funds the partnership in the year (allocated, or carried in) commits money.
+                    boolean funded = cell.allocation != null || cell.carriedIn.signum() > 0;
                     var answer = jsonWithToken(officer).body("""
                             {"streamId": "%s", "financialYear": %d, "title": "Initiative %d", "amount": %s,
                              "approvedOn": "%d-05-01", "status": "%s"}""".formatted(stream, year, step,
                             commitment.amount == null ? "null" : commitment.amount.toPlainString(), year,
-                            commitment.status)).post(base + "/initiatives").then().statusCode(201).extract();
-                    commitment.id = answer.path("id");
-                    commitment.etag = answer.header("ETag");
-                    cell.initiatives.add(commitment);
+                            commitment.status)).post(base + "/initiatives").then().statusCode(funded ? 201 : 409)
+                            .extract();
+                    if (funded) {
+                        commitment.id = answer.path("id");
+                        commitment.etag = answer.header("ETag");
+                        cell.initiatives.add(commitment);
+                    }
                 }
                 case 4 -> cell.initiatives.stream().filter(c -> c.status.equals("approved") || c.status.equals("completed"))
                         .findAny().ifPresent(c -> {
