@@ -208,6 +208,10 @@ class FundingRulesTest {
         UUID meeting = Partnerships.meeting(dataSource, partnership, LocalDate.of(2017, 10, 6));
         jsonWithToken(officer).body(initiative(otherPriority, null, "approved", "null"))
                 .post(path("/initiatives")).then().statusCode(400).body("detail", containsString("priorityId"));
+        UUID nextYearsPriority = Partnerships.priority(dataSource, partnership, 2018);
+        jsonWithToken(officer).body(initiative(nextYearsPriority, null, "proposed", "null"))
+                .post(path("/initiatives")).then().statusCode(400)
+                .body("detail", containsString("priorityId: a priority of " + partnership + "'s 2018/19 plan"));
         jsonWithToken(officer).body(initiative(ownPriority, null, "approved", "null").replace("\"approvedOn\": null, ", ""))
                 .post(path("/initiatives")).then().statusCode(400).body("detail", containsString("approvedOn"));
         String id = jsonWithToken(officer).body(initiative(ownPriority, meeting, "approved", "null"))

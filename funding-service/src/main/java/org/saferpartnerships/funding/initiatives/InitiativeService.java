@@ -30,8 +30,8 @@ import org.saferpartnerships.platform.outbox.Outbox;
 /**
  * Initiatives and the spend against them. An initiative commits money of a stream that funds the
  * partnership in its year (an allocation, or money carried in), serves one of its partnership's
- * priorities and may name the partnership's meeting that approved it (both checked against the
- * replica of partnership-service's records); it moves proposed → approved → completed or cancelled. Spend is
+ * priorities of that year and may name the partnership's meeting that approved it (both checked
+ * against the replica of partnership-service's records); it moves proposed → approved → completed or cancelled. Spend is
  * dated within the initiative's year, only on approved or completed initiatives, and corrected by
  * reversal. Nothing changes in a closed year. Callers have checked that the caller manages the
  * partnership.
@@ -226,6 +226,12 @@ public class InitiativeService {
             Optional<PartnershipReplica.Priority> priority = partnerships.priority(input.priorityId());
             if (priority.isEmpty() || !priority.get().partnershipId().equals(initiative.partnershipId)) {
                 throw new RuleViolated("priorityId: not a priority of " + initiative.partnershipId);
+            }
+            // A priority is set for one year's plan: money of another year does not serve it.
+            if (priority.get().financialYear() != initiative.financialYear) {
+                throw new RuleViolated("priorityId: a priority of " + initiative.partnershipId + "'s "
+                        + new FinancialYear(priority.get().financialYear()).label() + " plan, not of the initiative's "
+                        + year.label());
             }
         }
         LocalDate approvedOn = input.approvedOn();
