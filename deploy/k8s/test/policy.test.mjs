@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
 import { join, relative } from "node:path";
+import { createHash } from "node:crypto";
 import { render, parseYaml } from "../scripts/validate.mjs";
 import { k8sDir, realmSource, realmImport, realmImportFile } from "../scripts/realm.mjs";
 
@@ -265,6 +266,11 @@ test("the CRDs are the upstream files SOURCE.md lists, with their licences, and 
   assert.ok(rows.length >= 9, `${rows.length} files listed`);
   for (const [, file, bytes] of rows) {
     assert.equal(statSync(join(k8sDir, "crds", file)).size, Number(bytes.replace(/,/g, "")), file);
+  }
+  const sums = [...source.matchAll(/^([0-9a-f]{64})  (\S+)$/gm)];
+  assert.equal(sums.length, rows.length, "a checksum for every file");
+  for (const [, sum, file] of sums) {
+    assert.equal(createHash("sha256").update(readFileSync(join(k8sDir, "crds", file))).digest("hex"), sum, `${file} is the upstream copy`);
   }
   for (const dir of ["strimzi", "cloudnative-pg", "keycloak"]) {
     assert.ok(readdirSync(join(k8sDir, "crds", dir)).some((f) => /^LICENSE/.test(f)), `${dir} has its licence`);
