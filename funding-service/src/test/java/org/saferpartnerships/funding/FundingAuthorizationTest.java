@@ -93,6 +93,10 @@ class FundingAuthorizationTest {
         // The budget of an open year: viewers only once it is published.
         expected.put(new Operation("GET", base + "/budget?year=2020", null), answers(200, 200, 200, 404, 200, 404, 200,
                 404, 403));
+        // Publishing the year to viewers (after the read above): the partnership's officers, and the officers of a
+        // funder that funds it that year, the first of whom publishes it (later callers allowed find it done, 409).
+        expected.put(new Operation("POST", base + "/budget/2020/publication", "{}"),
+                answers(409, 200, 403, 404, 409, 404, 403, 403, 403));
 
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<Operation, Map<String, Integer>> operation : expected.entrySet()) {

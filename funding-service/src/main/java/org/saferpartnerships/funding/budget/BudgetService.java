@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -112,6 +113,20 @@ public class BudgetService {
                                where partnership_id = ?1 and stream_id = ?2 and from_year = ?3 - 1
                                    and status = 'APPROVED')""", Boolean.class).setParameter(1, partnershipId)
                 .setParameter(2, streamId).setParameter(3, year.startYear()).getSingleResult();
+    }
+
+    /** The funders whose streams fund the partnership in the year (an allocation, or money carried in). */
+    public Set<String> fundersOf(String partnershipId, FinancialYear year) {
+        @SuppressWarnings("unchecked")
+        List<String> funders = entityManager.createNativeQuery("""
+                select distinct s.funder_id from funding_stream s
+                where exists (select 1 from allocation a
+                              where a.stream_id = s.id and a.partnership_id = ?1 and a.financial_year = ?2)
+                   or exists (select 1 from carry_forward c
+                              where c.stream_id = s.id and c.partnership_id = ?1 and c.from_year = ?2 - 1
+                                  and c.status = 'APPROVED')""", String.class).setParameter(1, partnershipId)
+                .setParameter(2, year.startYear()).getResultList();
+        return Set.copyOf(funders);
     }
 
     /** The stream's figures in the year, if it has any there. */

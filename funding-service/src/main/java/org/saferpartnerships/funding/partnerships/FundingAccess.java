@@ -78,6 +78,27 @@ public class FundingAccess {
         }
     }
 
+    /**
+     * Publishing a year's budget to the partnership's viewers: its own officers, the funding officers
+     * (of its area) of a funder that funds it that year, and admins. An officer of a funder that
+     * gives it nothing that year has no say over its budget.
+     */
+    public void publishes(String partnershipId, Set<String> fundersOfTheYear) {
+        known(partnershipId);
+        if (caller.isPlatformAdmin()) {
+            return;
+        }
+        if (!inToken(partnershipId)) {
+            throw noSuchPartnership(partnershipId);
+        }
+        boolean fundsIt = caller.hasRole(Roles.FUNDING_OFFICER)
+                && caller.agencyId().map(fundersOfTheYear::contains).orElse(false);
+        if (!caller.hasRole(Roles.PARTNERSHIP_OFFICER) && !fundsIt) {
+            throw new NotPermitted("Only officers of " + partnershipId + ", funding officers of a funder that funds it "
+                    + "that year and platform admins publish its budget");
+        }
+    }
+
     /** Funders' own records (their streams): their funding officers, and admins. */
     public void speaksFor(String funderId) {
         if (!caller.isPlatformAdmin() && !(caller.hasRole(Roles.FUNDING_OFFICER)

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.saferpartnerships.funding.budget.BudgetPosition;
+import org.saferpartnerships.funding.budget.BudgetService;
 import org.saferpartnerships.funding.budget.FinancialYear;
 import org.saferpartnerships.funding.partnerships.FundingAccess;
 import org.saferpartnerships.platform.audit.Audited;
@@ -25,10 +26,12 @@ import org.saferpartnerships.platform.identity.Roles;
 public class YearEndResource {
 
     private final YearEnd yearEnd;
+    private final BudgetService budgets;
     private final FundingAccess access;
 
-    YearEndResource(YearEnd yearEnd, FundingAccess access) {
+    YearEndResource(YearEnd yearEnd, BudgetService budgets, FundingAccess access) {
         this.yearEnd = yearEnd;
+        this.budgets = budgets;
         this.access = access;
     }
 
@@ -37,11 +40,13 @@ public class YearEndResource {
     @Audited(action = "publish")
     @RolesAllowed({ Roles.PARTNERSHIP_OFFICER, Roles.FUNDING_OFFICER, Roles.PLATFORM_ADMIN })
     @Operation(summary = "Publish a year's budget position to the partnership's viewers",
-            description = "By the partnership's officers or its funding officers.")
+            description = "By the partnership's officers, or the funding officers of a funder that funds it that year "
+                    + "(an allocation, or money carried in); other funding officers get 403.")
     public BudgetPosition publish(@PathParam("partnershipId") String partnershipId,
             @PathParam("year") @Min(2000) @Max(2100) int year) {
-        access.readable(partnershipId);
-        return yearEnd.publish(partnershipId, new FinancialYear(year));
+        FinancialYear financialYear = new FinancialYear(year);
+        access.publishes(partnershipId, budgets.fundersOf(partnershipId, financialYear));
+        return yearEnd.publish(partnershipId, financialYear);
     }
 
     @POST
