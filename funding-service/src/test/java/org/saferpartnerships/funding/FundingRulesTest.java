@@ -143,6 +143,35 @@ class FundingRulesTest {
         withToken(officer).get(path("/initiatives/" + initiative + "/spend")).then().body("", hasSize(0));
     }
 
+    @Test
+    void aStreamsYearNeverAddsUpToMoreThanAFigureHoldsSoItsOutturnCanBeKept() {
+        String most = "999999999999.99";
+        funding.allocate(partnership, funding.coreGrant, 2018, most);
+        String approved = Funding.initiative(partnership, funding.coreGrant, 2018, most, "approved");
+        jsonWithToken(officer).body(spend("2018-10-01", most)).post(path("/initiatives/" + approved + "/spend"))
+                .then().statusCode(201);
+        // An overspend is allowed, but not past what the year's spent figure (and outturn) can hold.
+        jsonWithToken(officer).body(spend("2018-10-02", "0.01")).post(path("/initiatives/" + approved + "/spend"))
+                .then().statusCode(400).body("detail", containsString("amount: would bring"));
+
+        funding.allocate(partnership, funding.coreGrant, 2019, "1.00");
+        String asked = jsonWithToken(officer).body("""
+                {"streamId": "%s", "fromYear": 2019, "requested": 1.00, "reason": "Underspend"}"""
+                .formatted(funding.coreGrant)).post(path("/carry-forwards")).then().statusCode(201).extract().path("id");
+        jsonWithToken(funder).body("{\"decision\": \"approved\", \"approved\": 1.00}")
+                .post(path("/carry-forwards/" + asked + "/decision")).then().statusCode(200);
+        // 2020/21 has 1.00 carried in: a grant of the most a figure holds would make more available than that.
+        jsonWithToken(funder).body("""
+                {"streamId": "%s", "financialYear": 2020, "gross": %s, "awardedOn": "2020-04-01",
+                 "reference": "MOST", "title": "Grant"}""".formatted(funding.coreGrant, most))
+                .post(path("/allocations")).then().statusCode(400).body("detail", containsString("gross: would bring"));
+        funding.allocate(partnership, funding.coreGrant, 2020, "999999999998.99");
+
+        withToken(officer).post(path("/budget/2018/closure")).then().statusCode(200)
+                .body("total.forecastOutturn", equalTo(Float.parseFloat(most)));
+        withToken(officer).get(path("/carry-forwards")).then().body("", hasSize(1));
+    }
+
     private static void tooMuch(io.restassured.response.Response answer, String amount, String field) {
         String at = amount + " as " + field + ": " + answer.asString();
         assertThat(at, answer.statusCode(), equalTo(400));

@@ -78,6 +78,7 @@ public class AllocationService {
         allocation.partnershipId = partnershipId;
         allocation.streamId = stream.id;
         allocation.financialYear = year.startYear();
+        budgets.requireHoldable(partnershipId, stream.id, year, input.gross(), BigDecimal.ZERO, "gross");
         allocation.reference = input.reference();
         apply(allocation, input);
         allocation.persistAndFlush();
@@ -104,6 +105,8 @@ public class AllocationService {
         }
         budgets.requireNotCarriedOut(partnershipId, allocation.streamId, year,
                 allocation.gross.subtract(input.gross()).max(BigDecimal.ZERO).setScale(2), "Lowering the gross");
+        budgets.requireHoldable(partnershipId, allocation.streamId, year,
+                input.gross().subtract(allocation.gross).max(BigDecimal.ZERO), BigDecimal.ZERO, "gross");
         long before = allocation.version;
         apply(allocation, input);
         Allocation.getEntityManager().flush();

@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.saferpartnerships.platform.domain.RuleViolated;
 import org.saferpartnerships.platform.domain.StateConflict;
 import org.saferpartnerships.platform.funding.BudgetLine;
 
@@ -29,6 +30,9 @@ public class BudgetService {
         this.entityManager = entityManager;
         this.years = years;
     }
+
+    /** The most numeric(14,2) holds: a year's outturn and available are kept in it, here and in reporting. */
+    private static final BigDecimal MOST = new BigDecimal("999999999999.99");
 
     /** Sums per stream, before the arithmetic of {@link BudgetLine}. */
     private static final class Sums {
@@ -133,6 +137,27 @@ public class BudgetService {
     public Optional<BudgetLine> of(String partnershipId, UUID streamId, FinancialYear year) {
         return position(partnershipId, year).streams().stream().filter(s -> s.streamId().equals(streamId))
                 .map(BudgetPosition.StreamPosition::figures).findFirst();
+    }
+
+    /**
+     * Refuses a change that would bring a stream's available or spent money in the year past what a
+     * figure holds (each input is bounded, but sums of them are not): the year's outturn could not
+     * be kept when it closes, nor its events read into reporting's projection. Callers hold the
+     * year's lock.
+     *
+     * @param field the input named in the refusal
+     * @throws RuleViolated when either figure would be more than 999,999,999,999.99
+     */
+    public void requireHoldable(String partnershipId, UUID streamId, FinancialYear year, BigDecimal moreAvailable,
+            BigDecimal moreSpent, String field) {
+        BudgetLine figures = of(partnershipId, streamId, year).orElse(BudgetLine.NONE);
+        BigDecimal available = figures.available().add(moreAvailable);
+        BigDecimal spent = figures.spent().add(moreSpent);
+        if (available.compareTo(MOST) > 0 || spent.compareTo(MOST) > 0) {
+            throw new RuleViolated(field + ": would bring the stream's " + (spent.compareTo(MOST) > 0 ? "spend" : "money")
+                    + " in " + year.label() + " to " + available.max(spent) + ", more than the " + MOST
+                    + " a figure can hold");
+        }
     }
 
     /**

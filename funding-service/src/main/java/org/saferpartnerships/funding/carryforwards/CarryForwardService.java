@@ -68,6 +68,8 @@ public class CarryForwardService {
             throw new RuleViolated("requested: more than the " + left + " left of the stream's money in "
                     + from.label());
         }
+        budgets.requireHoldable(partnershipId, input.streamId(), from.next(), input.requested(), BigDecimal.ZERO,
+                "requested");
         CarryForward carryForward = new CarryForward();
         carryForward.id = UUID.randomUUID();
         carryForward.partnershipId = partnershipId;
@@ -102,6 +104,8 @@ public class CarryForwardService {
                 throw new RuleViolated("approved: more than the " + left + " left of the stream's money in "
                         + from.label());
             }
+            budgets.requireHoldable(partnershipId, carryForward.streamId, from.next(), decision.approved(),
+                    BigDecimal.ZERO, "approved");
             carryForward.approved = decision.approved().setScale(2);
         }
         carryForward.status = decision.decision();

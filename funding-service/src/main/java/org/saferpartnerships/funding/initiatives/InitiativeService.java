@@ -158,6 +158,7 @@ public class InitiativeService {
         }
         BigDecimal amount = input.amount().setScale(2);
         budgets.requireNotCarriedOut(partnershipId, initiative.streamId, year, amount, "A spend");
+        budgets.requireHoldable(partnershipId, initiative.streamId, year, BigDecimal.ZERO, amount, "amount");
         SpendLine line = line(initiative, input.spentOn(), amount, input.description().strip(), null, recordedBy);
         outbox.append(new SpendRecorded(SpendRecorded.Change.RECORDED, line.id, initiative.id, partnershipId,
                 initiative.streamId, initiative.financialYear, line.spentOn, line.amount, line.description, null));
