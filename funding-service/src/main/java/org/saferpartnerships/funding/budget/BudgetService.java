@@ -108,7 +108,7 @@ public class BudgetService {
                 List.copyOf(positions), total);
     }
 
-    /** Whether the stream gives the partnership money in the year: an allocation, or an approved carry-forward into it. */
+    /** Whether the stream gives the partnership money in the year: an allocation, or money carried in. */
     public boolean funds(String partnershipId, UUID streamId, FinancialYear year) {
         return (Boolean) entityManager.createNativeQuery("""
                 select exists (select 1 from allocation
@@ -154,9 +154,9 @@ public class BudgetService {
         BigDecimal available = figures.available().add(moreAvailable);
         BigDecimal spent = figures.spent().add(moreSpent);
         if (available.compareTo(MOST) > 0 || spent.compareTo(MOST) > 0) {
-            throw new RuleViolated(field + ": would bring the stream's " + (spent.compareTo(MOST) > 0 ? "spend" : "money")
-                    + " in " + year.label() + " to " + available.max(spent) + ", more than the " + MOST
-                    + " a figure can hold");
+            String figure = spent.compareTo(MOST) > 0 ? "spend" : "money";
+            throw new RuleViolated(field + ": would bring the stream's " + figure + " in " + year.label() + " to "
+                    + available.max(spent) + ", more than the " + MOST + " a figure can hold");
         }
     }
 
@@ -183,7 +183,7 @@ public class BudgetService {
         }
     }
 
-    private Map<UUID, Object[]> describe(java.util.Set<UUID> streamIds) {
+    private Map<UUID, Object[]> describe(Set<UUID> streamIds) {
         Map<UUID, Object[]> described = new LinkedHashMap<>();
         if (streamIds.isEmpty()) {
             return described;
