@@ -144,11 +144,11 @@ for (const [overlay, objects] of Object.entries(rendered)) {
     assert.ok(nodes("broker") >= 3 && nodes("controller") >= 3, "three brokers and three KRaft controllers");
   });
 
-  test(`${overlay}: the Ingress routes every JAX-RS path to the service that serves it, and per-service admin paths nowhere`, () => {
+  test(`${overlay}: the Ingress routes every JAX-RS path to the service that serves it, and per-service admin paths under the service's name`, () => {
     const ingresses = all(objects, "Ingress");
-    assert.equal(ingresses.length, 1, "one Ingress");
-    const [ingress] = ingresses;
-    assert.equal(ingress.metadata.annotations["nginx.ingress.kubernetes.io/use-regex"], "true");
+    assert.equal(ingresses.length, 1 + 2 * Object.keys(services).length, "the API's Ingress and two per service");
+    const ingress = find(objects, "Ingress", "csp");
+    for (const i of ingresses) assert.equal(i.metadata.annotations["nginx.ingress.kubernetes.io/use-regex"], "true", i.metadata.name);
     const routes = ingress.spec.rules[0].http.paths.map((p) => ({ re: new RegExp(`^${p.path}`, "i"), path: p.path, service: p.backend.service.name, port: p.backend.service.port.number }));
     const routed = (path) => routes.filter((r) => r.re.test(path));
     let checked = 0;
@@ -166,8 +166,29 @@ for (const [overlay, objects] of Object.entries(rendered)) {
     }
     assert.ok(checked > 100, `${checked} paths`);
     for (const { path, file } of resourcePaths("platform")) {
-      assert.deepEqual(routed(path), [], `${path} (${file}) is served by every service for itself: not under the one origin`);
+      assert.deepEqual(routed(path), [], `${path} (${file}) is served by every service for itself: not under the API's routes`);
     }
+    // Under the service's name instead, rewritten to its own path, as deploy/local/bin/proxy does.
+    const rewritten = (path) => ingresses.filter((i) => i.metadata.name !== "csp").flatMap((i) => i.spec.rules[0].http.paths
+      .map((p) => ({ match: new RegExp(`^${p.path}`, "i").exec(path), service: p.backend.service.name, port: p.backend.service.port.number,
+        target: i.metadata.annotations["nginx.ingress.kubernetes.io/rewrite-target"], host: i.spec.rules[0].host }))
+      .filter((r) => r.match)
+      .map((r) => ({ service: r.service, port: r.port, host: r.host, path: r.target.replace(/\$(\d)/g, (_, n) => r.match[Number(n)] ?? "") })));
+    for (const name of Object.keys(services)) {
+      for (const { path, file } of resourcePaths("platform")) {
+        const onTheOrigin = path.replace("/api/v1/admin/", `/api/v1/admin/${name}/`);
+        assert.deepEqual(rewritten(onTheOrigin), [{ service: name, port: services[name].http, host: ingress.spec.rules[0].host, path }],
+          `${onTheOrigin} (${file}) reaches ${name} as ${path}`);
+        assert.deepEqual(routed(onTheOrigin), []);
+      }
+      assert.deepEqual(rewritten(`/openapi/${name.replace("-service", "")}`),
+        [{ service: name, port: services[name].http, host: ingress.spec.rules[0].host, path: "/q/openapi" }]);
+    }
+    assert.deepEqual(rewritten("/api/v1/admin/incident-service/incident-totals"), [], "only what every service serves for itself");
+    // The local proxy's table is this Ingress's, line for line.
+    const table = readFileSync(join(repo, "deploy", "api-routes"), "utf8").split("\n").map((l) => l.trim())
+      .filter((l) => l && !l.startsWith("#")).map((l) => l.split(/\s+/)).map(([path, service]) => `${path} ${service}-service`);
+    assert.deepEqual(table.sort(), routes.map((r) => `${r.path} ${r.service}`).sort(), "deploy/api-routes");
     assert.deepEqual(routed("/police-uk/api/crimes-street/all-crime").map((m) => m.service), ["reporting-service"]);
     assert.deepEqual(routed("/q/health/ready"), []);
     assert.deepEqual(routed("/api/v1/partnerships/safer-colchester/unknown"), []);

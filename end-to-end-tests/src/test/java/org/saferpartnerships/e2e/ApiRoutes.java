@@ -5,13 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The one API origin's routing table, {@code deploy/api-routes}, read as the proxy and the Ingress
- * read it: the first expression that matches a path names its service.
+ * read it: each expression matched from the start of the path, without regard to case.
  */
 final class ApiRoutes {
 
@@ -31,15 +30,16 @@ final class ApiRoutes {
         try {
             return new ApiRoutes(Files.readAllLines(repository.resolve("deploy/api-routes")).stream()
                     .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .map(line -> line.split("\\s+")).map(f -> new Route(Pattern.compile(f[0]), f[1])).toList());
+                    .map(line -> line.split("\\s+"))
+                    .map(f -> new Route(Pattern.compile("^" + f[0], Pattern.CASE_INSENSITIVE), f[1])).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The service the origin sends {@code path} to; empty when it answers 404 itself. */
-    Optional<String> serviceOf(String path) {
-        return routes.stream().filter(route -> route.path().matcher(path).find()).map(Route::service).findFirst();
+    /** The services whose expressions match {@code path}: one, or none when the origin answers 404 itself. */
+    List<String> servicesOf(String path) {
+        return routes.stream().filter(route -> route.path().matcher(path).find()).map(Route::service).toList();
     }
 
     /**

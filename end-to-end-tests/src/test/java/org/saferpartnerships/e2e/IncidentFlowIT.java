@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -378,8 +377,8 @@ class IncidentFlowIT {
                     if (!path.contains("{")) {
                         withToken(stack.token("platform-admin")).get(origin + concrete).then().statusCode(200);
                     }
-                } else if (!routes.serviceOf(concrete).equals(Optional.of(service))) {
-                    misrouted.put(service + " " + path, String.valueOf(routes.serviceOf(concrete).orElse(null)));
+                } else if (!routes.servicesOf(concrete).equals(List.of(service))) {
+                    misrouted.put(service + " " + path, String.valueOf(routes.servicesOf(concrete)));
                 }
                 paths++;
             }
