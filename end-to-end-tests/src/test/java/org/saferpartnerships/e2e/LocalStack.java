@@ -189,11 +189,6 @@ public final class LocalStack implements AutoCloseable {
         return "http://127.0.0.1:" + env.get(variable);
     }
 
-    public void stopSecondInstance(String service) {
-        run("service", "stop", service, "2");
-        extraInstances.remove(service);
-    }
-
     /** SIGKILL of the second instance, as a crash ends it. */
     public void killSecondInstance(String service) {
         run("service", "kill", service, "2");
